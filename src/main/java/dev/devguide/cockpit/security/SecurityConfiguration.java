@@ -1,0 +1,119 @@
+package dev.devguide.cockpit.security;
+
+import dev.devguide.cockpit.persistence.DatabaseSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import javax.crypto.SecretKey;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.graphql.server.support.BearerTokenAuthenticationExtractor;
+import org.springframework.graphql.server.webflux.AuthenticationWebSocketInterceptor;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Bearer JWT authentication (Spring Security resource server) for HTTP and for WebSocket {@code connection_init}.
+ * The endpoint itself is open so that every GraphQL root field can answer UNAUTHORIZED as a GraphQL error.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
+		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.authorizeExchange(exchanges -> exchanges.pathMatchers("/graphql", "/graphiql", "/graphiql/**",
+					"/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.anyExchange()
+				.authenticated())
+			.oauth2ResourceServer(server -> server
+				.jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(authenticationConverter())))
+			.build();
+	}
+
+	@Bean
+	ReactiveJwtDecoder jwtDecoder(JwtSettings jwt, ObjectProvider<SecretKey> key) {
+		if (jwt.hasJwksUri()) {
+			return NimbusReactiveJwtDecoder.withJwkSetUri(jwt.jwksUri()).build();
+		}
+		return NimbusReactiveJwtDecoder.withSecretKey(key.getObject()).macAlgorithm(MacAlgorithm.HS256).build();
+	}
+
+	/** The HS256 key, or none when tokens are verified only against a JWKS. */
+	@Bean
+	SecretKey jwtSigningKey(JwtSettings jwt, DatabaseSettings database) {
+		if (jwt.hasSecret()) {
+			return SigningKeys.fromSecret(jwt.secret());
+		}
+		if (jwt.hasJwksUri()) {
+			return null;
+		}
+		if (database.embedded()) {
+			return SigningKeys.embedded(database);
+		}
+		throw new IllegalStateException(
+				"Set COCKPIT_JWT_SECRET (HS256) or COCKPIT_JWT_JWKS_URI when using an external database");
+	}
+
+	@Bean
+	TokenIssuer tokenIssuer(ObjectProvider<SecretKey> jwtSigningKey) {
+		SecretKey key = jwtSigningKey.getIfAvailable();
+		return key == null ? null : new TokenIssuer(key);
+	}
+
+	/** Authenticates subscriptions from the {@code Authorization} entry of the connection_init payload. */
+	@Bean
+	AuthenticationWebSocketInterceptor authenticationWebSocketInterceptor(ReactiveJwtDecoder decoder) {
+		JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(decoder);
+		manager.setJwtAuthenticationConverter(authenticationConverter());
+		return new AuthenticationWebSocketInterceptor(new BearerTokenAuthenticationExtractor(), manager);
+	}
+
+	/** Prints and stores the development token when the embedded default manages its own secret. */
+	@Bean
+	DevelopmentToken developmentToken(JwtSettings jwt, DatabaseSettings database,
+			ObjectProvider<TokenIssuer> issuer) {
+		if (jwt.hasSecret() || jwt.hasJwksUri() || !database.embedded()) {
+			return new DevelopmentToken(null);
+		}
+		String token = issuer.getObject().issue("dev", List.of(Caller.ADMIN), Duration.ofDays(30));
+		try {
+			SigningKeys.writeOwnerOnly(database.dataPath().resolve("dev-token"), token + "\n");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		System.out.println("Development token: " + token);
+		return new DevelopmentToken(token);
+	}
+
+	private static Converter<Jwt, Mono<AbstractAuthenticationToken>> authenticationConverter() {
+		JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+		roles.setAuthoritiesClaimName("roles");
+		roles.setAuthorityPrefix("ROLE_");
+		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+		converter.setJwtGrantedAuthoritiesConverter(roles);
+		return new ReactiveJwtAuthenticationConverterAdapter(converter);
+	}
+
+	/** The development token printed at start-up, or null when none was issued. */
+	record DevelopmentToken(String value) {
+	}
+
+}
