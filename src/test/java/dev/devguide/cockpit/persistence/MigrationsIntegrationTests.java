@@ -1,0 +1,256 @@
+package dev.devguide.cockpit.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The changelog in {@code migrations/} applied to, inspected on and rolled back from an empty database of the
+ * embedded MariaDB: every table of the data model and of the migration-tracking directive, the seed, the
+ * foreign-key strategy, and rollbacks that leave nothing behind.
+ */
+class MigrationsIntegrationTests {
+
+	/** The 24 tables of data model specification 1.1.0, in the order the changelog creates them. */
+	private static final List<String> SPEC_TABLES = List.of("projects", "profiles", "dashboards", "modules",
+			"templates", "guardrails", "capabilities", "sync_buffer", "propagation_log", "audit_logs",
+			"version_history", "context_windows", "cached_responses", "metadata_standards", "metadata_violations",
+			"filesystem_timestamps", "clock_sync_status", "token_usage", "api_configurations", "tool_registry",
+			"external_tool_access", "extension_dashboards", "project_extension_mappings", "dashboard_versions");
+
+	private static final List<String> TRACKING_TABLES = List.of("file_audit", "v7_migration_workflow",
+			"v7_enum_migrations", "v7_global_impacts", "v7_subworkflow_tasks", "v7_test_results");
+
+	private static final List<String> LIQUIBASE_TABLES = List.of("DATABASECHANGELOG", "DATABASECHANGELOGLOCK");
+
+	private static final String SPEC_PATTERN = "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,6})?Z$";
+
+	@TempDir
+	static Path dataDir;
+
+	private static EmbeddedMariaDb server;
+
+	private static int databases;
+
+	private DatabaseEndpoint endpoint;
+
+	private Migrations migrations;
+
+	@BeforeAll
+	static void startServer() {
+		server = EmbeddedMariaDb.start(dataDir);
+	}
+
+	@AfterAll
+	static void stopServer() {
+		server.close();
+	}
+
+	@BeforeEach
+	void createEmptyDatabase() throws SQLException {
+		DatabaseEndpoint root = server.endpoint();
+		String name = "migrations_" + (++databases);
+		update(root, "CREATE DATABASE " + name);
+		endpoint = new DatabaseEndpoint(root.host(), root.port(), name, root.user(), root.password());
+		migrations = new Migrations(endpoint);
+	}
+
+	@Test
+	void createsEveryTableAndTheDashboardView() throws SQLException {
+		migrations.apply();
+
+		assertThat(tables()).containsExactlyInAnyOrderElementsOf(concat(SPEC_TABLES, TRACKING_TABLES, LIQUIBASE_TABLES));
+		assertThat(query("SELECT TABLE_NAME FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE()"))
+			.containsExactly("v7_migration_dashboard");
+		assertThat(migrations.pending()).isEmpty();
+	}
+
+	@Test
+	void makesEveryTimestampColumnMicrosecondPrecise() throws SQLException {
+		migrations.apply();
+
+		assertThat(query("SELECT CONCAT(TABLE_NAME, '.', COLUMN_NAME, ' ', COLUMN_TYPE) FROM information_schema.COLUMNS"
+				+ " WHERE TABLE_SCHEMA = DATABASE() AND DATA_TYPE = 'timestamp' AND TABLE_NAME NOT LIKE 'DATABASECHANGELOG%'"))
+			.hasSizeGreaterThan(50)
+			.allSatisfy((column) -> assertThat(column).endsWith(" timestamp(6)"));
+		assertThat(query("SELECT COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
+				+ " AND EXTRA LIKE '%on update%'"))
+			.isNotEmpty()
+			.allSatisfy((column) -> assertThat(column).isEqualTo("updated_at"));
+		assertThat(query("SELECT CONCAT(COLUMN_NAME, ':', COALESCE(COLUMN_DEFAULT, 'none'), ':', EXTRA)"
+				+ " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
+				+ " AND TABLE_NAME = 'filesystem_timestamps' AND COLUMN_NAME IN ('atime', 'mtime', 'ctime')"))
+			.containsOnly("atime:none:", "mtime:none:", "ctime:none:");
+	}
+
+	@Test
+	void storesTheSeedPatternExactlyAsTheSpecWroteIt() throws SQLException {
+		migrations.apply();
+
+		List<String> stored = query("SELECT pattern_regex FROM metadata_standards WHERE id = 'ts-001-zulu'");
+		assertThat(stored).containsExactly(SPEC_PATTERN);
+		Pattern zulu = Pattern.compile(stored.get(0));
+		assertThat(zulu.matcher("2026-01-01T14:30:45.123456Z").matches()).isTrue();
+		assertThat(zulu.matcher("2026-01-01T14:30:45Z").matches()).isTrue();
+		assertThat(zulu.matcher("2026-01-01 14:30:45").matches()).isFalse();
+		assertThat(zulu.matcher("2026-01-01T14:30:45.1234567Z").matches()).isFalse();
+	}
+
+	@Test
+	void declaresTheForeignKeyStrategyOfTheSpec() throws SQLException {
+		migrations.apply();
+
+		Map<String, String> deleteRules = new LinkedHashMap<>();
+		for (List<String> row : rows("SELECT CONCAT(TABLE_NAME, ' -> ', REFERENCED_TABLE_NAME), DELETE_RULE"
+				+ " FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE()")) {
+			deleteRules.put(row.get(0), row.get(1));
+		}
+		assertThat(deleteRules).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+				entry("profiles -> projects", "CASCADE"), entry("dashboards -> profiles", "CASCADE"),
+				entry("modules -> dashboards", "CASCADE"), entry("guardrails -> projects", "CASCADE"),
+				entry("capabilities -> modules", "CASCADE"), entry("sync_buffer -> projects", "CASCADE"),
+				entry("propagation_log -> sync_buffer", "CASCADE"), entry("context_windows -> projects", "CASCADE"),
+				entry("api_configurations -> projects", "CASCADE"),
+				entry("external_tool_access -> projects", "CASCADE"),
+				entry("external_tool_access -> tool_registry", "CASCADE"),
+				entry("project_extension_mappings -> projects", "CASCADE"),
+				entry("dashboard_versions -> extension_dashboards", "CASCADE"),
+				entry("metadata_violations -> metadata_standards", "RESTRICT"),
+				entry("project_extension_mappings -> extension_dashboards", "RESTRICT"),
+				entry("v7_subworkflow_tasks -> v7_migration_workflow", "RESTRICT")));
+	}
+
+	@Test
+	void cascadesTheHierarchyAndRestrictsTheAuditTrail() throws SQLException {
+		migrations.apply();
+		update(endpoint, "INSERT INTO projects (id, name, owner_user_id) VALUES ('p1', 'Project', 'u1')");
+		update(endpoint, "INSERT INTO profiles (id, project_id, name) VALUES ('pr1', 'p1', 'Profile')");
+		update(endpoint, "INSERT INTO dashboards (id, profile_id, name, layout, position)"
+				+ " VALUES ('d1', 'pr1', 'Dashboard', '{}', 0)");
+		update(endpoint, "INSERT INTO modules (id, dashboard_id, module_type, name, configuration, position)"
+				+ " VALUES ('m1', 'd1', 'checklist', 'Module', '{}', 0)");
+		update(endpoint, "INSERT INTO metadata_violations (id, standard_id, resource_type, resource_id)"
+				+ " VALUES ('v1', 'ts-001-zulu', 'dashboard', 'd1')");
+
+		update(endpoint, "DELETE FROM projects WHERE id = 'p1'");
+
+		assertThat(query("SELECT COUNT(*) FROM modules")).containsExactly("0");
+		assertThatThrownBy(() -> update(endpoint, "DELETE FROM metadata_standards WHERE id = 'ts-001-zulu'"))
+			.isInstanceOf(SQLIntegrityConstraintViolationException.class);
+	}
+
+	@Test
+	void ranksTheHighestRiskAndCountsTasksPerPhaseInTheDashboardView() throws SQLException {
+		migrations.apply();
+		update(endpoint, "INSERT INTO v7_migration_workflow (id, phase_number, phase_name, lead_persona)"
+				+ " VALUES ('w1', 1, 'Assessment', 'Architect'), ('w2', 2, 'Database', 'DB Team Lead')");
+		update(endpoint, "INSERT INTO v7_subworkflow_tasks (id, parent_phase, task_number, task_name,"
+				+ " responsible_persona, status) VALUES ('t1', 1, 1, 'a', 'x', 'completed'),"
+				+ " ('t2', 1, 2, 'b', 'x', 'pending'), ('t3', 2, 1, 'c', 'x', 'completed')");
+		update(endpoint, "INSERT INTO v7_global_impacts (id, change_type, change_detail, affected_workflows,"
+				+ " affected_layers, impact_description, risk_assessment, approval_status) VALUES"
+				+ " ('g1', 'enum', '{}', '[\"WF1\"]', '[1]', 'd', 'low', 'approved'),"
+				+ " ('g2', 'enum', '{}', '[\"WF2\"]', '[2]', 'd', 'high', 'approved'),"
+				+ " ('g3', 'enum', '{}', '[\"WF3\"]', '[3]', 'd', 'medium', 'approved'),"
+				+ " ('g4', 'enum', '{}', '[\"WF4\"]', '[4]', 'd', 'critical', 'pending')");
+
+		assertThat(rows("SELECT phase_number, total_tasks, completed_tasks, highest_risk"
+				+ " FROM v7_migration_dashboard ORDER BY phase_number"))
+			.containsExactly(List.of("1", "2", "1", "high"), List.of("2", "1", "1", "high"));
+	}
+
+	@Test
+	void rollsBackToAnEmptySchemaAndAppliesAgain() throws SQLException {
+		migrations.apply();
+
+		migrations.rollbackCount(migrations.appliedCount());
+
+		assertThat(tables()).containsExactlyInAnyOrderElementsOf(LIQUIBASE_TABLES);
+		assertThat(query("SELECT TABLE_NAME FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE()")).isEmpty();
+		assertThat(migrations.appliedCount()).isZero();
+
+		migrations.apply();
+
+		assertThat(tables()).containsExactlyInAnyOrderElementsOf(concat(SPEC_TABLES, TRACKING_TABLES, LIQUIBASE_TABLES));
+		assertThat(query("SELECT pattern_regex FROM metadata_standards"))
+			.containsExactly(SPEC_PATTERN);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "core-1.1.0, 4", "governance-1.1.0, 17", "cortex-1.1.0, 21", "schema-1.1.0, 24" })
+	void rollsBackToATagLeavingExactlyTheTablesCreatedBeforeIt(String tag, int specTables) throws SQLException {
+		migrations.apply();
+
+		migrations.rollbackToTag(tag);
+
+		assertThat(tables())
+			.containsExactlyInAnyOrderElementsOf(concat(SPEC_TABLES.subList(0, specTables), LIQUIBASE_TABLES));
+		assertThat(migrations.pending()).isNotEmpty();
+		migrations.apply();
+		assertThat(migrations.pending()).isEmpty();
+	}
+
+	private List<String> tables() throws SQLException {
+		return query("SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
+				+ " AND TABLE_TYPE = 'BASE TABLE'");
+	}
+
+	/** The first column of every row of a query on the test's database. */
+	private List<String> query(String sql) throws SQLException {
+		return rows(sql).stream().map((row) -> row.get(0)).toList();
+	}
+
+	private List<List<String>> rows(String sql) throws SQLException {
+		try (Connection connection = connect(endpoint); PreparedStatement statement = connection.prepareStatement(sql)) {
+			try (ResultSet result = statement.executeQuery()) {
+				List<List<String>> rows = new ArrayList<>();
+				int columns = result.getMetaData().getColumnCount();
+				while (result.next()) {
+					List<String> row = new ArrayList<>();
+					for (int column = 1; column <= columns; column++) {
+						row.add(result.getString(column));
+					}
+					rows.add(row);
+				}
+				return rows;
+			}
+		}
+	}
+
+	private static void update(DatabaseEndpoint target, String sql) throws SQLException {
+		try (Connection connection = connect(target); PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.executeUpdate();
+		}
+	}
+
+	private static Connection connect(DatabaseEndpoint target) throws SQLException {
+		return DriverManager.getConnection(target.jdbcUrl(), target.user(), target.password());
+	}
+
+	@SafeVarargs
+	private static List<String> concat(List<String>... lists) {
+		return Stream.of(lists).flatMap(List::stream).toList();
+	}
+
+}
