@@ -7,6 +7,9 @@
 -- onFail:CONTINUE, not MARK_RAN: a skipped changeset is not recorded and is tried again on the next update,
 -- and Liquibase 4.33 runs the rollback of a MARK_RAN changeset, which here would be TiDB-only SQL that
 -- MariaDB and MySQL reject (checked, see README.md).
+-- The TiFlash changesets have the context tiflash instead, which the application passes only when the TiDB
+-- cluster has a TiFlash store: without one they are neither run nor pending, so the server still starts;
+-- once TiFlash joins, they show as pending and the next apply runs them.
 
 --changeset cockpit:tidb-token-usage-primary-key context:tidb
 --preconditions onFail:CONTINUE onError:HALT
@@ -56,21 +59,21 @@ PARTITION BY RANGE (UNIX_TIMESTAMP(`timestamp`)) (
 );
 --rollback ALTER TABLE token_usage REMOVE PARTITIONING;
 
---changeset cockpit:tidb-token-usage-tiflash context:tidb
+--changeset cockpit:tidb-token-usage-tiflash context:tiflash
 --preconditions onFail:CONTINUE onError:HALT
 --precondition-sql-check expectedResult:1 SELECT VERSION() LIKE '%TiDB%'
 --precondition-sql-check expectedResult:1 SELECT COUNT(*) > 0 FROM information_schema.CLUSTER_INFO WHERE TYPE = 'tiflash'
 ALTER TABLE token_usage SET TIFLASH REPLICA 1;
 --rollback ALTER TABLE token_usage SET TIFLASH REPLICA 0;
 
---changeset cockpit:tidb-audit-logs-tiflash context:tidb
+--changeset cockpit:tidb-audit-logs-tiflash context:tiflash
 --preconditions onFail:CONTINUE onError:HALT
 --precondition-sql-check expectedResult:1 SELECT VERSION() LIKE '%TiDB%'
 --precondition-sql-check expectedResult:1 SELECT COUNT(*) > 0 FROM information_schema.CLUSTER_INFO WHERE TYPE = 'tiflash'
 ALTER TABLE audit_logs SET TIFLASH REPLICA 1;
 --rollback ALTER TABLE audit_logs SET TIFLASH REPLICA 0;
 
---changeset cockpit:tidb-metadata-violations-tiflash context:tidb
+--changeset cockpit:tidb-metadata-violations-tiflash context:tiflash
 --preconditions onFail:CONTINUE onError:HALT
 --precondition-sql-check expectedResult:1 SELECT VERSION() LIKE '%TiDB%'
 --precondition-sql-check expectedResult:1 SELECT COUNT(*) > 0 FROM information_schema.CLUSTER_INFO WHERE TYPE = 'tiflash'

