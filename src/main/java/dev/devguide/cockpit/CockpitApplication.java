@@ -5,7 +5,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** Entry point: the GraphQL server, or with {@code migrate ...} arguments the migration command line. */
+/**
+ * Entry point: the GraphQL server, or with {@code migrate ...} arguments the migration
+ * command line.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class CockpitApplication {

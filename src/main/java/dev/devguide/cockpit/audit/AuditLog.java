@@ -11,8 +11,9 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * Writes {@code audit_logs}: a success row inside the mutation's own transaction, and a failure row (in its own
- * transaction, after the change was rolled back) when a mutation is refused.
+ * Writes {@code audit_logs}: a success row inside the mutation's own transaction, and a
+ * failure row (in its own transaction, after the change was rolled back) when a mutation
+ * is refused.
  */
 @Component
 public class AuditLog {
@@ -29,21 +30,23 @@ public class AuditLog {
 		this.tx = tx;
 	}
 
-	/** Records a successful action; call it inside the transaction that makes the change. */
+	/**
+	 * Records a successful action; call it inside the transaction that makes the change.
+	 */
 	public Mono<Void> success(Caller caller, String action, String resourceType, String resourceId,
 			Map<String, ?> metadata) {
 		return insert(caller, action, resourceType, resourceId, "success", metadata);
 	}
 
 	/**
-	 * Runs {@code work} (which holds its own transaction) and, if it is refused with an {@link ApiException},
-	 * records the failure before passing the error on.
+	 * Runs {@code work} (which holds its own transaction) and, if it is refused with an
+	 * {@link ApiException}, records the failure before passing the error on.
 	 */
-	public <T> Mono<T> refusalsOf(Caller caller, String action, String resourceType, String resourceId,
-			Mono<T> work) {
+	public <T> Mono<T> refusalsOf(Caller caller, String action, String resourceType, String resourceId, Mono<T> work) {
 		return work.onErrorResume(ApiException.class,
-				error -> tx.transactional(insert(caller, action, resourceType, resourceId, "failure",
-						Map.of("classification", error.type().name(), "reason", error.getMessage())))
+				error -> tx
+					.transactional(insert(caller, action, resourceType, resourceId, "failure",
+							Map.of("classification", error.type().name(), "reason", error.getMessage())))
 					.then(Mono.error(error)));
 	}
 

@@ -8,8 +8,8 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * Runs a mutation for the current caller in one transaction; a refused mutation (an ApiException) is rolled
- * back and leaves a failure row in {@code audit_logs}.
+ * Runs a mutation for the current caller in one transaction; a refused mutation (an
+ * ApiException) is rolled back and leaves a failure row in {@code audit_logs}.
  */
 @Component
 public class AuditedTransactions {

@@ -8,8 +8,9 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Appends {@code version_history} snapshots. Call it inside the transaction that changed (and so row-locked)
- * the resource: concurrent changes of one resource then number their versions one after another.
+ * Appends {@code version_history} snapshots. Call it inside the transaction that changed
+ * (and so row-locked) the resource: concurrent changes of one resource then number their
+ * versions one after another.
  */
 @Component
 public class VersionHistory {
@@ -23,7 +24,10 @@ public class VersionHistory {
 		this.json = json;
 	}
 
-	/** Stores {@code snapshot} as the next version of the resource and returns that version number. */
+	/**
+	 * Stores {@code snapshot} as the next version of the resource and returns that
+	 * version number.
+	 */
 	public Mono<Integer> snapshot(Caller caller, String resourceType, String resourceId, Object snapshot,
 			String description) {
 		return db.sql("""

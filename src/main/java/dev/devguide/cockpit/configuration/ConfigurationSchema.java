@@ -57,38 +57,46 @@ class ConfigurationSchema implements SchemaContribution {
 		schema.type(guardrailType());
 		schema.type(templateInput());
 		schema.type(guardrailInput());
-		schema.query(field("templates", required(list(required(ref("Template")))),
-				"All templates (system rows, readable by every user), by name.",
-				arg("category", GraphQLString, "Only templates of this category (workflow, dashboard, module).")),
+		schema.query(
+				field("templates", required(list(required(ref("Template")))),
+						"All templates (system rows, readable by every user), by name.",
+						arg("category", GraphQLString,
+								"Only templates of this category (workflow, dashboard, module).")),
 				env -> templates.list(env.getArgument("category")));
-		schema.query(field("guardrails", required(list(required(ref("Guardrail")))),
-				"The system guardrails and those of the caller's projects (admins: all projects').",
-				arg("projectId", GraphQLID, "Only the system guardrails and this project's.")),
+		schema.query(
+				field("guardrails", required(list(required(ref("Guardrail")))),
+						"The system guardrails and those of the caller's projects (admins: all projects').",
+						arg("projectId", GraphQLID, "Only the system guardrails and this project's.")),
 				env -> guardrails.list(env.getArgument("projectId")));
-		schema.field("Project", field("guardrails", required(list(required(ref("Guardrail")))),
-				"The guardrails that apply to this project: its own and the system ones."),
+		schema.field("Project",
+				field("guardrails", required(list(required(ref("Guardrail")))),
+						"The guardrails that apply to this project: its own and the system ones."),
 				env -> env.<String, List<Guardrail>>getDataLoader(PROJECT_GUARDRAILS)
 					.load(((dev.devguide.cockpit.project.Project) env.getSource()).id()));
 		mutations(schema);
 	}
 
 	private void mutations(SchemaParts schema) {
-		schema.mutation(field("createTemplate", required(ref("Template")), "Creates a template (admins only).",
-				arg("input", required(ref("TemplateInput")), "The fields to set.")),
+		schema.mutation(
+				field("createTemplate", required(ref("Template")), "Creates a template (admins only).",
+						arg("input", required(ref("TemplateInput")), "The fields to set.")),
 				env -> templates.create(inputOf(env)));
-		schema.mutation(field("updateTemplate", required(ref("Template")),
-				"Changes the given fields of a template (admins only).", id("template"),
-				arg("input", required(ref("TemplateInput")), "The fields to set.")),
+		schema.mutation(
+				field("updateTemplate", required(ref("Template")),
+						"Changes the given fields of a template (admins only).", id("template"),
+						arg("input", required(ref("TemplateInput")), "The fields to set.")),
 				env -> templates.update(env.getArgument("id"), inputOf(env)));
-		schema.mutation(field("deleteTemplate", required(GraphQLID), "Deletes a template (admins only).",
-				id("template")), env -> templates.delete(env.getArgument("id")));
+		schema.mutation(
+				field("deleteTemplate", required(GraphQLID), "Deletes a template (admins only).", id("template")),
+				env -> templates.delete(env.getArgument("id")));
 		schema.mutation(field("createGuardrail", required(ref("Guardrail")),
 				"Creates a guardrail for a project (its owner), or a system guardrail (admins) when projectId is null.",
 				arg("projectId", GraphQLID, "The project, or null for a system guardrail."),
 				arg("input", required(ref("GuardrailInput")), "The fields to set.")),
 				env -> guardrails.create(env.getArgument("projectId"), inputOf(env)));
-		schema.mutation(field("updateGuardrail", required(ref("Guardrail")), "Changes the given fields of a guardrail.",
-				id("guardrail"), arg("input", required(ref("GuardrailInput")), "The fields to set.")),
+		schema.mutation(
+				field("updateGuardrail", required(ref("Guardrail")), "Changes the given fields of a guardrail.",
+						id("guardrail"), arg("input", required(ref("GuardrailInput")), "The fields to set.")),
 				env -> guardrails.update(env.getArgument("id"), inputOf(env)));
 		schema.mutation(field("deleteGuardrail", required(GraphQLID), "Deletes a guardrail.", id("guardrail")),
 				env -> guardrails.delete(env.getArgument("id")));
@@ -143,7 +151,8 @@ class ConfigurationSchema implements SchemaContribution {
 		return GraphQLInputObjectType.newInputObject()
 			.name("GuardrailInput")
 			.description("Fields of a guardrail. On update, omitted fields keep their value.")
-			.field(input("ruleId", GraphQLString, "The rule's identifier (required on create, at most 100 characters)."))
+			.field(input("ruleId", GraphQLString,
+					"The rule's identifier (required on create, at most 100 characters)."))
 			.field(input("description", GraphQLString, "What the rule demands (required on create)."))
 			.field(input("severity", ref("Severity"), "How serious a violation is (required on create)."))
 			.field(input("autoReject", GraphQLBoolean, "Whether a violation rejects the change (default false)."))

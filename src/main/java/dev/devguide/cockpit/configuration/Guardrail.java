@@ -2,7 +2,10 @@ package dev.devguide.cockpit.configuration;
 
 import java.time.Instant;
 
-/** A row of {@code guardrails}: a project's rule, or a system rule when {@code projectId} is null. */
+/**
+ * A row of {@code guardrails}: a project's rule, or a system rule when {@code projectId}
+ * is null.
+ */
 public record Guardrail(String id, String projectId, String ruleId, String description, String severity,
 		boolean autoReject, Object configuration, boolean enabled, Instant createdAt) {
 

@@ -35,14 +35,18 @@ public class GuardrailRepository {
 
 	/** The system guardrails and those of the given projects, in one statement. */
 	public Flux<Guardrail> findByProjectIdsWithSystem(Collection<String> projectIds) {
-		return db.sql("SELECT " + COLUMNS + " FROM guardrails WHERE project_id IN (:ids) OR project_id IS NULL "
-				+ "ORDER BY rule_id, id")
+		return db
+			.sql("SELECT " + COLUMNS + " FROM guardrails WHERE project_id IN (:ids) OR project_id IS NULL "
+					+ "ORDER BY rule_id, id")
 			.bind("ids", projectIds)
 			.map(this::map)
 			.all();
 	}
 
-	/** System guardrails, plus the project guardrails of {@code owner} (all projects' when owner is null). */
+	/**
+	 * System guardrails, plus the project guardrails of {@code owner} (all projects' when
+	 * owner is null).
+	 */
 	public Flux<Guardrail> findVisible(String owner, String projectId) {
 		StringBuilder sql = new StringBuilder("SELECT g.id, g.project_id, g.rule_id, g.description, g.severity, "
 				+ "g.auto_reject, g.configuration, g.enabled, g.created_at FROM guardrails g "
@@ -66,17 +70,15 @@ public class GuardrailRepository {
 		String sql = isNew ? """
 				INSERT INTO guardrails (id, project_id, rule_id, description, severity, auto_reject, configuration,
 				                        enabled)
-				VALUES (:id, :project, :rule, :description, :severity, :autoReject, :configuration, :enabled)"""
-				: """
-						UPDATE guardrails SET rule_id = :rule, description = :description, severity = :severity,
-						       auto_reject = :autoReject, configuration = :configuration, enabled = :enabled
-						WHERE id = :id""";
+				VALUES (:id, :project, :rule, :description, :severity, :autoReject, :configuration, :enabled)""" : """
+				UPDATE guardrails SET rule_id = :rule, description = :description, severity = :severity,
+				       auto_reject = :autoReject, configuration = :configuration, enabled = :enabled
+				WHERE id = :id""";
 		DatabaseClient.GenericExecuteSpec spec = db.sql(sql).bind("id", guardrail.id());
 		if (isNew) {
 			spec = spec.bind("project", Parameter.fromOrEmpty(guardrail.projectId(), String.class));
 		}
-		return spec
-			.bind("rule", guardrail.ruleId())
+		return spec.bind("rule", guardrail.ruleId())
 			.bind("description", guardrail.description())
 			.bind("severity", guardrail.severity())
 			.bind("autoReject", guardrail.autoReject())
@@ -92,8 +94,7 @@ public class GuardrailRepository {
 	Guardrail map(Readable row) {
 		return new Guardrail(string(row, "id"), string(row, "project_id"), string(row, "rule_id"),
 				string(row, "description"), string(row, "severity"), Boolean.TRUE.equals(bool(row, "auto_reject")),
-				json.read(row, "configuration"), Boolean.TRUE.equals(bool(row, "enabled")),
-				instant(row, "created_at"));
+				json.read(row, "configuration"), Boolean.TRUE.equals(bool(row, "enabled")), instant(row, "created_at"));
 	}
 
 }

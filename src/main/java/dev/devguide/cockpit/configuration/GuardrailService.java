@@ -13,7 +13,10 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
-/** Guardrails: a project's are its owner's to change; system guardrails (no project) are admins'. */
+/**
+ * Guardrails: a project's are its owner's to change; system guardrails (no project) are
+ * admins'.
+ */
 @Service
 public class GuardrailService {
 
@@ -35,17 +38,21 @@ public class GuardrailService {
 		this.audit = audit;
 	}
 
-	/** System guardrails and those of the caller's projects (admins: all), optionally of one project. */
+	/**
+	 * System guardrails and those of the caller's projects (admins: all), optionally of
+	 * one project.
+	 */
 	public Mono<List<Guardrail>> list(String projectId) {
 		return CallerContext.current()
-			.flatMap(caller -> guardrails.findVisible(caller.admin() ? null : caller.userId(), projectId).collectList());
+			.flatMap(
+					caller -> guardrails.findVisible(caller.admin() ? null : caller.userId(), projectId).collectList());
 	}
 
 	public Mono<Guardrail> create(String projectId, Input input) {
 		String id = UUID.randomUUID().toString();
-		return transactions.run("guardrail.create", TYPE, id, caller -> authorize(caller, projectId)
-			.then(Mono.defer(() -> save(caller, new Guardrail(id, projectId, null, null, null, false, null, true, null),
-					input, true))));
+		return transactions.run("guardrail.create", TYPE, id,
+				caller -> authorize(caller, projectId).then(Mono.defer(() -> save(caller,
+						new Guardrail(id, projectId, null, null, null, false, null, true, null), input, true))));
 	}
 
 	public Mono<Guardrail> update(String id, Input input) {
@@ -54,11 +61,11 @@ public class GuardrailService {
 	}
 
 	public Mono<String> delete(String id) {
-		return transactions.run("guardrail.delete", TYPE, id, caller -> existing(id)
-			.flatMap(current -> authorize(caller, current.projectId()))
-			.then(guardrails.delete(id))
-			.then(audit.success(caller, "guardrail.delete", TYPE, id, Map.of()))
-			.thenReturn(id));
+		return transactions.run("guardrail.delete", TYPE, id,
+				caller -> existing(id).flatMap(current -> authorize(caller, current.projectId()))
+					.then(guardrails.delete(id))
+					.then(audit.success(caller, "guardrail.delete", TYPE, id, Map.of()))
+					.thenReturn(id));
 	}
 
 	private Mono<Guardrail> existing(String id) {

@@ -6,7 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Splits one batch of guardrail rows into each project's list: its own plus every system guardrail. */
+/**
+ * Splits one batch of guardrail rows into each project's list: its own plus every system
+ * guardrail.
+ */
 final class ProjectGuardrails {
 
 	private ProjectGuardrails() {

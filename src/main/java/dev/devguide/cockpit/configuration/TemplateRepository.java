@@ -34,7 +34,8 @@ public class TemplateRepository {
 	/** Templates, optionally of one category, by name. */
 	public Flux<Template> findAll(String category) {
 		String where = category == null ? "" : " WHERE category = :category";
-		DatabaseClient.GenericExecuteSpec spec = db.sql("SELECT " + COLUMNS + " FROM templates" + where + " ORDER BY name");
+		DatabaseClient.GenericExecuteSpec spec = db
+			.sql("SELECT " + COLUMNS + " FROM templates" + where + " ORDER BY name");
 		return (category == null ? spec : spec.bind("category", category)).map(this::map).all();
 	}
 
@@ -47,7 +48,11 @@ public class TemplateRepository {
 	}
 
 	public Mono<Boolean> exists(String id) {
-		return db.sql("SELECT 1 FROM templates WHERE id = :id").bind("id", id).map(row -> true).first().defaultIfEmpty(false);
+		return db.sql("SELECT 1 FROM templates WHERE id = :id")
+			.bind("id", id)
+			.map(row -> true)
+			.first()
+			.defaultIfEmpty(false);
 	}
 
 	public Mono<Boolean> nameTaken(String name, String exceptId) {
@@ -63,12 +68,11 @@ public class TemplateRepository {
 		String sql = isNew ? """
 				INSERT INTO templates (id, name, category, description, specification, created_by,
 				                       community_approved, download_count)
-				VALUES (:id, :name, :category, :description, :specification, :createdBy, :approved, :downloads)"""
-				: """
-						UPDATE templates SET name = :name, category = :category, description = :description,
-						       specification = :specification, created_by = :createdBy,
-						       community_approved = :approved, download_count = :downloads
-						WHERE id = :id""";
+				VALUES (:id, :name, :category, :description, :specification, :createdBy, :approved, :downloads)""" : """
+				UPDATE templates SET name = :name, category = :category, description = :description,
+				       specification = :specification, created_by = :createdBy,
+				       community_approved = :approved, download_count = :downloads
+				WHERE id = :id""";
 		return db.sql(sql)
 			.bind("id", template.id())
 			.bind("name", template.name())
@@ -87,8 +91,8 @@ public class TemplateRepository {
 
 	Template map(Readable row) {
 		Integer downloads = integer(row, "download_count");
-		return new Template(string(row, "id"), string(row, "name"), string(row, "category"),
-				string(row, "description"), json.read(row, "specification"), string(row, "created_by"),
+		return new Template(string(row, "id"), string(row, "name"), string(row, "category"), string(row, "description"),
+				json.read(row, "specification"), string(row, "created_by"),
 				Boolean.TRUE.equals(bool(row, "community_approved")), downloads == null ? 0 : downloads,
 				instant(row, "created_at"));
 	}

@@ -36,23 +36,23 @@ public class TemplateService {
 
 	public Mono<Template> create(Input input) {
 		String id = UUID.randomUUID().toString();
-		return transactions.run("template.create", TYPE, id, caller -> requireAdmin(caller)
-			.then(Mono.defer(() -> save(caller, new Template(id, null, null, null, null, caller.userId(), false, 0, null),
-					input, true))));
+		return transactions.run("template.create", TYPE, id,
+				caller -> requireAdmin(caller).then(Mono.defer(() -> save(caller,
+						new Template(id, null, null, null, null, caller.userId(), false, 0, null), input, true))));
 	}
 
 	public Mono<Template> update(String id, Input input) {
-		return transactions.run("template.update", TYPE, id, caller -> requireAdmin(caller)
-			.then(templates.findById(id))
-			.switchIfEmpty(Mono.error(() -> ApiException.notFound("Template", id)))
-			.flatMap(current -> save(caller, current, input, false)));
+		return transactions.run("template.update", TYPE, id,
+				caller -> requireAdmin(caller).then(templates.findById(id))
+					.switchIfEmpty(Mono.error(() -> ApiException.notFound("Template", id)))
+					.flatMap(current -> save(caller, current, input, false)));
 	}
 
 	public Mono<String> delete(String id) {
-		return transactions.run("template.delete", TYPE, id, caller -> requireAdmin(caller)
-			.then(templates.delete(id))
-			.flatMap(deleted -> deleted == 0 ? Mono.error(ApiException.notFound("Template", id))
-					: audit.success(caller, "template.delete", TYPE, id, Map.of()).thenReturn(id)));
+		return transactions.run("template.delete", TYPE, id,
+				caller -> requireAdmin(caller).then(templates.delete(id))
+					.flatMap(deleted -> deleted == 0 ? Mono.error(ApiException.notFound("Template", id))
+							: audit.success(caller, "template.delete", TYPE, id, Map.of()).thenReturn(id)));
 	}
 
 	private Mono<Template> save(Caller caller, Template current, Input input, boolean isNew) {
@@ -61,14 +61,15 @@ public class TemplateService {
 				isNew || input.has("category") ? input.requiredText("category", 100) : current.category(),
 				input.has("description") ? input.text("description", 65_535) : current.description(),
 				isNew || input.has("specification") ? input.jsonObject("specification", true) : current.specification(),
-				current.createdBy(),
-				input.has("communityApproved") ? Boolean.TRUE.equals(input.bool("communityApproved"))
-						: current.communityApproved(),
+				current.createdBy(), input.has("communityApproved")
+						? Boolean.TRUE.equals(input.bool("communityApproved")) : current.communityApproved(),
 				current.downloadCount(), current.createdAt());
 		String action = isNew ? "template.create" : "template.update";
 		return templates.nameTaken(changed.name(), changed.id())
-			.flatMap(taken -> taken ? Mono.error(ApiException.badRequest("input.name",
-					"a template named '" + changed.name() + "' already exists")) : templates.save(changed, isNew))
+			.flatMap(taken -> taken
+					? Mono.error(ApiException.badRequest("input.name",
+							"a template named '" + changed.name() + "' already exists"))
+					: templates.save(changed, isNew))
 			.then(audit.success(caller, action, TYPE, changed.id(), Map.of("fields", input.fieldNames())))
 			.then(templates.findById(changed.id()));
 	}

@@ -3,8 +3,9 @@ package dev.devguide.cockpit.graphql;
 import org.springframework.graphql.execution.ErrorType;
 
 /**
- * An error whose message is safe to show to the caller, with its classification and, for bad input, the field
- * at fault. Anything that is not an ApiException reaches the caller only as an opaque internal error.
+ * An error whose message is safe to show to the caller, with its classification and, for
+ * bad input, the field at fault. Anything that is not an ApiException reaches the caller
+ * only as an opaque internal error.
  */
 public class ApiException extends RuntimeException {
 

@@ -11,8 +11,9 @@ import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter
 import org.springframework.graphql.execution.ErrorType;
 
 /**
- * Turns {@link ApiException}s into GraphQL errors with {@code extensions.classification} (and {@code field});
- * everything else becomes an INTERNAL_ERROR with a reference id, logged without message, SQL or stack trace.
+ * Turns {@link ApiException}s into GraphQL errors with {@code extensions.classification}
+ * (and {@code field}); everything else becomes an INTERNAL_ERROR with a reference id,
+ * logged without message, SQL or stack trace.
  */
 public final class ApiExceptionResolver extends DataFetcherExceptionResolverAdapter {
 
@@ -22,7 +23,9 @@ public final class ApiExceptionResolver extends DataFetcherExceptionResolverAdap
 	protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
 		Throwable error = unwrap(ex);
 		if (error instanceof ApiException api) {
-			GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError(env).errorType(api.type()).message(api.getMessage());
+			GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError(env)
+				.errorType(api.type())
+				.message(api.getMessage());
 			if (api.field() != null) {
 				builder.extensions(Map.of("field", api.field()));
 			}

@@ -14,7 +14,10 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLArgument;
 import java.util.List;
 
-/** Relay-style connection types ({@code XxxConnection}, {@code XxxEdge}, {@code PageInfo}) and paging arguments. */
+/**
+ * Relay-style connection types ({@code XxxConnection}, {@code XxxEdge}, {@code PageInfo})
+ * and paging arguments.
+ */
 public final class Connections {
 
 	public static final int DEFAULT_PAGE = 20;
@@ -32,21 +35,27 @@ public final class Connections {
 	public record PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {
 	}
 
-	/** Adds {@code <node>Connection} and {@code <node>Edge} with their fetchers; PageInfo comes from here too. */
+	/**
+	 * Adds {@code <node>Connection} and {@code <node>Edge} with their fetchers; PageInfo
+	 * comes from here too.
+	 */
 	public static void define(SchemaParts schema, String node, String description) {
 		String edge = node + "Edge";
 		String connection = node + "Connection";
 		schema.type(newObject().name(edge)
 			.description("One " + node + " in a " + connection + ", with its cursor.")
-			.field(newFieldDefinition().name("cursor").description("Pass as `after` to continue after this node.")
+			.field(newFieldDefinition().name("cursor")
+				.description("Pass as `after` to continue after this node.")
 				.type(nonNull(GraphQLString)))
 			.field(newFieldDefinition().name("node").description("The " + node + ".").type(nonNull(typeRef(node))))
 			.build());
 		schema.type(newObject().name(connection)
 			.description(description)
-			.field(newFieldDefinition().name("edges").description("The nodes of this page, in order.")
+			.field(newFieldDefinition().name("edges")
+				.description("The nodes of this page, in order.")
 				.type(nonNull(list(nonNull(typeRef(edge))))))
-			.field(newFieldDefinition().name("pageInfo").description("Where this page sits in the whole list.")
+			.field(newFieldDefinition().name("pageInfo")
+				.description("Where this page sits in the whole list.")
 				.type(nonNull(typeRef("PageInfo"))))
 			.field(newFieldDefinition().name("totalCount")
 				.description("How many nodes match, over all pages (counted only when asked for).")
@@ -60,14 +69,17 @@ public final class Connections {
 	static void definePageInfo(SchemaParts schema) {
 		schema.type(newObject().name("PageInfo")
 			.description("Relay page information of a connection.")
-			.field(newFieldDefinition().name("hasNextPage").description("True when more nodes follow this page.")
+			.field(newFieldDefinition().name("hasNextPage")
+				.description("True when more nodes follow this page.")
 				.type(nonNull(GraphQLBoolean)))
 			.field(newFieldDefinition().name("hasPreviousPage")
 				.description("True when this page was requested with `after`, so nodes precede it.")
 				.type(nonNull(GraphQLBoolean)))
-			.field(newFieldDefinition().name("startCursor").description("The cursor of the first node, if any.")
+			.field(newFieldDefinition().name("startCursor")
+				.description("The cursor of the first node, if any.")
 				.type(GraphQLString))
-			.field(newFieldDefinition().name("endCursor").description("The cursor of the last node, if any.")
+			.field(newFieldDefinition().name("endCursor")
+				.description("The cursor of the last node, if any.")
 				.type(GraphQLString))
 			.build());
 	}

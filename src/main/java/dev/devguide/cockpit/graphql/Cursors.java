@@ -4,7 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 
-/** Opaque keyset cursors: base64url of {@code <epoch micros>:<id>} for lists ordered by time, then id. */
+/**
+ * Opaque keyset cursors: base64url of {@code <epoch micros>:<id>} for lists ordered by
+ * time, then id.
+ */
 public final class Cursors {
 
 	private Cursors() {
@@ -20,7 +23,10 @@ public final class Cursors {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** Decodes a cursor given in argument {@code field}; a malformed one is a BAD_REQUEST naming that field. */
+	/**
+	 * Decodes a cursor given in argument {@code field}; a malformed one is a BAD_REQUEST
+	 * naming that field.
+	 */
 	public static Position decode(String cursor, String field) {
 		try {
 			String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);

@@ -19,8 +19,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The metadata mini-protocol's timestamp: ISO 8601 in UTC with a {@code Z} suffix and six fractional digits
- * ({@code 2026-01-01T14:30:45.123456Z}). Inputs must end in {@code Z} and carry at most six fractional digits.
+ * The metadata mini-protocol's timestamp: ISO 8601 in UTC with a {@code Z} suffix and six
+ * fractional digits ({@code 2026-01-01T14:30:45.123456Z}). Inputs must end in {@code Z}
+ * and carry at most six fractional digits.
  */
 final class DateTimeScalar implements Coercing<Instant, String> {
 

@@ -6,7 +6,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.GraphQlSource;
 
-/** Serves the code-first schema through Spring for GraphQL; Boot supplies the transports and DataLoaders. */
+/**
+ * Serves the code-first schema through Spring for GraphQL; Boot supplies the transports
+ * and DataLoaders.
+ */
 @Configuration(proxyBeanMethods = false)
 class GraphQlConfiguration {
 
@@ -17,9 +20,7 @@ class GraphQlConfiguration {
 
 	@Bean
 	GraphQlSource graphQlSource(GraphQLSchema cockpitSchema) {
-		return GraphQlSource.builder(cockpitSchema)
-			.exceptionResolvers(List.of(new ApiExceptionResolver()))
-			.build();
+		return GraphQlSource.builder(cockpitSchema).exceptionResolvers(List.of(new ApiExceptionResolver())).build();
 	}
 
 }

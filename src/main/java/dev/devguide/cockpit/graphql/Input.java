@@ -3,8 +3,9 @@ package dev.devguide.cockpit.graphql;
 import java.util.Map;
 
 /**
- * A GraphQL input object with validation that names the offending field ({@code input.name}) in BAD_REQUEST
- * errors. {@link #has} tells an omitted field (keep the value) from an explicit null (clear it).
+ * A GraphQL input object with validation that names the offending field
+ * ({@code input.name}) in BAD_REQUEST errors. {@link #has} tells an omitted field (keep
+ * the value) from an explicit null (clear it).
  */
 public final class Input {
 
@@ -30,7 +31,9 @@ public final class Input {
 		return value;
 	}
 
-	/** An optional text of at most {@code max} characters, trimmed; blank becomes null. */
+	/**
+	 * An optional text of at most {@code max} characters, trimmed; blank becomes null.
+	 */
 	public String text(String field, int max) {
 		Object raw = values.get(field);
 		if (raw == null) {

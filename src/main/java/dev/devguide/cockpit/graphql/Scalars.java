@@ -4,7 +4,10 @@ import graphql.scalars.ExtendedScalars;
 import graphql.schema.GraphQLScalarType;
 import java.util.List;
 
-/** The custom scalars of the schema: DateTime (UTC, microseconds, Z), JSON, BigDecimal and Long. */
+/**
+ * The custom scalars of the schema: DateTime (UTC, microseconds, Z), JSON, BigDecimal and
+ * Long.
+ */
 public final class Scalars {
 
 	public static final GraphQLScalarType DATE_TIME = DateTimeScalar.INSTANCE;

@@ -18,8 +18,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Joins every {@link SchemaContribution} into one {@link GraphQLSchema}. Root fields are wrapped so that none
- * runs without an authenticated caller: a new root field cannot forget the check.
+ * Joins every {@link SchemaContribution} into one {@link GraphQLSchema}. Root fields are
+ * wrapped so that none runs without an authenticated caller: a new root field cannot
+ * forget the check.
  */
 public final class SchemaAssembler {
 
@@ -34,8 +35,8 @@ public final class SchemaAssembler {
 		GraphQLSchema.Builder schema = GraphQLSchema.newSchema();
 		schema.query(root(parts, SchemaParts.QUERY, "Reads: every query the Cockpit API answers.", code));
 		if (!parts.fieldsOf(SchemaParts.MUTATION).isEmpty()) {
-			schema.mutation(root(parts, SchemaParts.MUTATION, "Changes: every mutation the Cockpit API accepts.",
-					code));
+			schema
+				.mutation(root(parts, SchemaParts.MUTATION, "Changes: every mutation the Cockpit API accepts.", code));
 		}
 		if (!parts.fieldsOf(SchemaParts.SUBSCRIPTION).isEmpty()) {
 			schema.subscription(root(parts, SchemaParts.SUBSCRIPTION,

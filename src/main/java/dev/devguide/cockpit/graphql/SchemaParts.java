@@ -10,7 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What the contributions hand to the {@link SchemaAssembler}: types, root fields, type extensions, fetchers. */
+/**
+ * What the contributions hand to the {@link SchemaAssembler}: types, root fields, type
+ * extensions, fetchers.
+ */
 public final class SchemaParts {
 
 	static final String QUERY = "Query";
@@ -45,7 +48,10 @@ public final class SchemaParts {
 		return field(SUBSCRIPTION, field, fetcher);
 	}
 
-	/** Adds a field, with its fetcher, to a type that this or another contribution defines. */
+	/**
+	 * Adds a field, with its fetcher, to a type that this or another contribution
+	 * defines.
+	 */
 	public SchemaParts field(String typeName, GraphQLFieldDefinition field, DataFetcher<?> fetcher) {
 		fields.computeIfAbsent(typeName, name -> new ArrayList<>()).add(field);
 		return fetcher(typeName, field.getName(), fetcher);

@@ -9,7 +9,10 @@ import graphql.schema.GraphQLOutputType;
 import graphql.schema.GraphQLTypeReference;
 import java.util.List;
 
-/** Short builders for described fields, arguments and input fields, so schema code reads like the SDL it prints. */
+/**
+ * Short builders for described fields, arguments and input fields, so schema code reads
+ * like the SDL it prints.
+ */
 public final class Sdl {
 
 	private Sdl() {

@@ -15,7 +15,10 @@ public final class Batches {
 	private Batches() {
 	}
 
-	/** Groups rows by parent key, keeping row order; every requested key gets a list, empty if it has no rows. */
+	/**
+	 * Groups rows by parent key, keeping row order; every requested key gets a list,
+	 * empty if it has no rows.
+	 */
 	public static <K, V> Mono<Map<K, List<V>>> groupBy(Collection<K> keys, Flux<V> rows, Function<V, K> key) {
 		return rows.collectList().map(list -> {
 			Map<K, List<V>> result = new HashMap<>();
@@ -25,7 +28,10 @@ public final class Batches {
 		});
 	}
 
-	/** Indexes rows by id; keys without a row are absent, which a mapped loader turns into null. */
+	/**
+	 * Indexes rows by id; keys without a row are absent, which a mapped loader turns into
+	 * null.
+	 */
 	public static <K, V> Mono<Map<K, V>> byId(Flux<V> rows, Function<V, K> key) {
 		return rows.collectMap(key);
 	}

@@ -20,8 +20,9 @@ import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
- * Chooses the database (embedded MariaDB or {@code COCKPIT_DB_URL}), brings its schema up to date or refuses to
- * start when changesets are pending on an external database, and exposes the pooled R2DBC connection factory.
+ * Chooses the database (embedded MariaDB or {@code COCKPIT_DB_URL}), brings its schema up
+ * to date or refuses to start when changesets are pending on an external database, and
+ * exposes the pooled R2DBC connection factory.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -84,7 +85,10 @@ class DatabaseConfiguration {
 		return TransactionalOperator.create(transactionManager);
 	}
 
-	/** Holds the embedded server, if one was started, so that it stops with the application. */
+	/**
+	 * Holds the embedded server, if one was started, so that it stops with the
+	 * application.
+	 */
 	record EmbeddedDatabaseHolder(EmbeddedMariaDb database) implements AutoCloseable {
 
 		@Override

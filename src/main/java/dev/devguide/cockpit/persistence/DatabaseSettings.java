@@ -6,8 +6,9 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Where the database is: an external server when {@code url} (an R2DBC URL) is set, otherwise the embedded
- * MariaDB whose files live under {@code dataDir}. Bound from {@code COCKPIT_DB_*}, {@code COCKPIT_DATA_DIR} and
+ * Where the database is: an external server when {@code url} (an R2DBC URL) is set,
+ * otherwise the embedded MariaDB whose files live under {@code dataDir}. Bound from
+ * {@code COCKPIT_DB_*}, {@code COCKPIT_DATA_DIR} and
  * {@code COCKPIT_MIGRATIONS_APPLY_ON_START}.
  */
 @ConfigurationProperties("cockpit")
@@ -38,7 +39,10 @@ public record DatabaseSettings(Db db, String dataDir, Migrations migrations) {
 		return Paths.get(dataDir).toAbsolutePath();
 	}
 
-	/** Reads the same settings from environment variables, for the command line that runs without Spring. */
+	/**
+	 * Reads the same settings from environment variables, for the command line that runs
+	 * without Spring.
+	 */
 	static DatabaseSettings fromEnvironment(Map<String, String> env) {
 		return new DatabaseSettings(
 				new Db(env.get("COCKPIT_DB_URL"), env.get("COCKPIT_DB_USER"), env.get("COCKPIT_DB_PASSWORD")),

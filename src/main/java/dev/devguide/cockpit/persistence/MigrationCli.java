@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The migration command line: {@code migrate status|preview|apply|tag NAME|rollback-preview|rollback} against
- * the database that {@code COCKPIT_DB_URL} names (or the embedded one). Runs without the web server.
+ * The migration command line:
+ * {@code migrate status|preview|apply|tag NAME|rollback-preview|rollback} against the
+ * database that {@code COCKPIT_DB_URL} names (or the embedded one). Runs without the web
+ * server.
  */
 public final class MigrationCli {
 
@@ -77,8 +79,8 @@ public final class MigrationCli {
 
 	private static void status(Migrations migrations, PrintWriter out) {
 		List<String> pending = migrations.pending();
-		out.println(migrations.endpoint() + ": " + migrations.appliedCount() + " changesets applied, "
-				+ pending.size() + " pending");
+		out.println(migrations.endpoint() + ": " + migrations.appliedCount() + " changesets applied, " + pending.size()
+				+ " pending");
 		pending.forEach(id -> out.println("  pending: " + id));
 	}
 

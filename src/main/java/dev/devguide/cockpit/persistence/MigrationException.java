@@ -1,6 +1,9 @@
 package dev.devguide.cockpit.persistence;
 
-/** A migration operation failed; the message names the operation and database, never SQL text. */
+/**
+ * A migration operation failed; the message names the operation and database, never SQL
+ * text.
+ */
 public class MigrationException extends RuntimeException {
 
 	public MigrationException(String message, Throwable cause) {

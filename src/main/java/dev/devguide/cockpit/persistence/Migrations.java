@@ -18,9 +18,10 @@ import liquibase.exception.LiquibaseException;
 import liquibase.resource.ClassLoaderResourceAccessor;
 
 /**
- * The schema's changelog ({@code migrations/} on the classpath) applied, previewed, inspected and rolled back
- * over JDBC with Liquibase. Changesets with the context {@code tidb} run only when the server is TiDB, those with
- * {@code tiflash} only when that TiDB cluster has a TiFlash store.
+ * The schema's changelog ({@code migrations/} on the classpath) applied, previewed,
+ * inspected and rolled back over JDBC with Liquibase. Changesets with the context
+ * {@code tidb} run only when the server is TiDB, those with {@code tiflash} only when
+ * that TiDB cluster has a TiFlash store.
  */
 public final class Migrations {
 
@@ -122,7 +123,10 @@ public final class Migrations {
 		}
 	}
 
-	/** {@code tidb} on TiDB, plus {@code tiflash} when the cluster has a TiFlash store; {@code mysql} otherwise. */
+	/**
+	 * {@code tidb} on TiDB, plus {@code tiflash} when the cluster has a TiFlash store;
+	 * {@code mysql} otherwise.
+	 */
 	private static Contexts contexts(Connection connection) throws SQLException {
 		if (!queryTrue(connection, "SELECT VERSION() LIKE '%TiDB%'")) {
 			return new Contexts("mysql");

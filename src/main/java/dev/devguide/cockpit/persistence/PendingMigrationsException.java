@@ -2,7 +2,10 @@ package dev.devguide.cockpit.persistence;
 
 import java.util.List;
 
-/** The external database has changesets pending and applying them at start-up was not allowed. */
+/**
+ * The external database has changesets pending and applying them at start-up was not
+ * allowed.
+ */
 public class PendingMigrationsException extends RuntimeException {
 
 	private final transient List<String> pending;

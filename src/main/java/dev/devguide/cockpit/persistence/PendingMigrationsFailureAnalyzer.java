@@ -3,7 +3,10 @@ package dev.devguide.cockpit.persistence;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-/** Turns pending changesets at start-up into a message that names them and the command that previews them. */
+/**
+ * Turns pending changesets at start-up into a message that names them and the command
+ * that previews them.
+ */
 class PendingMigrationsFailureAnalyzer extends AbstractFailureAnalyzer<PendingMigrationsException> {
 
 	@Override

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
-/** Typed reads of R2DBC row columns. Sessions run in UTC, so TIMESTAMP values are UTC wall times. */
+/**
+ * Typed reads of R2DBC row columns. Sessions run in UTC, so TIMESTAMP values are UTC wall
+ * times.
+ */
 public final class Rows {
 
 	private Rows() {
@@ -37,7 +40,9 @@ public final class Rows {
 		return row.get(column, BigDecimal.class);
 	}
 
-	/** A UTC instant as the LocalDateTime that a UTC session stores in a TIMESTAMP column. */
+	/**
+	 * A UTC instant as the LocalDateTime that a UTC session stores in a TIMESTAMP column.
+	 */
 	public static LocalDateTime utc(Instant instant) {
 		return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}

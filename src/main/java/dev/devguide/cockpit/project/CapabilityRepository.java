@@ -25,7 +25,10 @@ public class CapabilityRepository {
 	}
 
 	public Mono<Capability> findById(String id) {
-		return db.sql("SELECT " + COLUMNS + " FROM capabilities WHERE id = :id").bind("id", id).map(CapabilityRepository::map).one();
+		return db.sql("SELECT " + COLUMNS + " FROM capabilities WHERE id = :id")
+			.bind("id", id)
+			.map(CapabilityRepository::map)
+			.one();
 	}
 
 	/** The capabilities of many modules in one statement, by type. */
@@ -38,8 +41,9 @@ public class CapabilityRepository {
 
 	/** The module's capability of one type, if it was ever granted or revoked. */
 	public Mono<Capability> findByModuleAndType(String moduleId, String type) {
-		return db.sql("SELECT " + COLUMNS + " FROM capabilities WHERE module_id = :module AND capability_type = :type "
-				+ "ORDER BY id LIMIT 1")
+		return db
+			.sql("SELECT " + COLUMNS + " FROM capabilities WHERE module_id = :module AND capability_type = :type "
+					+ "ORDER BY id LIMIT 1")
 			.bind("module", moduleId)
 			.bind("type", type)
 			.map(CapabilityRepository::map)
@@ -61,20 +65,14 @@ public class CapabilityRepository {
 		return db.sql("""
 				UPDATE capabilities SET granted = TRUE, granted_at = CURRENT_TIMESTAMP(6), revoked_at = NULL,
 				       justification = :justification
-				WHERE id = :id""")
-			.bind("id", id)
-			.bind("justification", text(justification))
-			.then();
+				WHERE id = :id""").bind("id", id).bind("justification", text(justification)).then();
 	}
 
 	public Mono<Void> revoke(String id, String justification) {
 		return db.sql("""
 				UPDATE capabilities SET granted = FALSE, revoked_at = CURRENT_TIMESTAMP(6),
 				       justification = COALESCE(:justification, justification)
-				WHERE id = :id""")
-			.bind("id", id)
-			.bind("justification", text(justification))
-			.then();
+				WHERE id = :id""").bind("id", id).bind("justification", text(justification)).then();
 	}
 
 	static Capability map(Readable row) {

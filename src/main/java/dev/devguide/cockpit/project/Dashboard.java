@@ -2,7 +2,10 @@ package dev.devguide.cockpit.project;
 
 import java.time.Instant;
 
-/** A row of {@code dashboards}: a screen of a profile, at a position, laid out by {@code layout}. */
-public record Dashboard(String id, String profileId, String name, String description, String templateId,
-		Object layout, Instant createdAt, Instant updatedAt, int position) {
+/**
+ * A row of {@code dashboards}: a screen of a profile, at a position, laid out by
+ * {@code layout}.
+ */
+public record Dashboard(String id, String profileId, String name, String description, String templateId, Object layout,
+		Instant createdAt, Instant updatedAt, int position) {
 }

@@ -37,7 +37,10 @@ public class DashboardRepository {
 	}
 
 	public Flux<Dashboard> findByIds(Collection<String> ids) {
-		return db.sql("SELECT " + COLUMNS + " FROM dashboards WHERE id IN (:ids)").bind("ids", ids).map(this::map).all();
+		return db.sql("SELECT " + COLUMNS + " FROM dashboards WHERE id IN (:ids)")
+			.bind("ids", ids)
+			.map(this::map)
+			.all();
 	}
 
 	/** The dashboards of many profiles in one statement, each profile's by position. */

@@ -11,7 +11,10 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
-/** Dashboards: audited create / update / move / delete, each change snapshotted in {@code version_history}. */
+/**
+ * Dashboards: audited create / update / move / delete, each change snapshotted in
+ * {@code version_history}.
+ */
 @Service
 public class DashboardService {
 
@@ -42,60 +45,72 @@ public class DashboardService {
 		this.versions = versions;
 	}
 
-	/** Adds a dashboard at the end of the profile's list, or at {@code input.position}. */
+	/**
+	 * Adds a dashboard at the end of the profile's list, or at {@code input.position}.
+	 */
 	public Mono<Dashboard> create(String profileId, Input input) {
 		String id = UUID.randomUUID().toString();
-		return transactions.run("dashboard.create", TYPE, id, caller -> ownership.profile(caller, profileId)
-			.then(Mono.defer(() -> {
-				String templateId = input.text("templateId", 36);
-				return checkTemplate(templateId).then(dashboards.insert(id, profileId, input.requiredText("name", 255),
-						input.text("description", 65_535), templateId, input.jsonObject("layout", true)));
-			}))
-			.flatMap(appended -> position(input) == null ? Mono.empty()
-					: dashboards.findById(id).flatMap(created -> dashboards.move(created, position(input))))
-			.then(dashboards.findById(id))
-			.flatMap(created -> versions.snapshot(caller, TYPE, id, created, "created")
-				.then(audit.success(caller, "dashboard.create", TYPE, id, Map.of("profileId", profileId)))
-				.thenReturn(created)));
+		return transactions.run("dashboard.create", TYPE, id,
+				caller -> ownership.profile(caller, profileId).then(Mono.defer(() -> {
+					String templateId = input.text("templateId", 36);
+					return checkTemplate(templateId)
+						.then(dashboards.insert(id, profileId, input.requiredText("name", 255),
+								input.text("description", 65_535), templateId, input.jsonObject("layout", true)));
+				}))
+					.flatMap(appended -> position(input) == null ? Mono.empty()
+							: dashboards.findById(id).flatMap(created -> dashboards.move(created, position(input))))
+					.then(dashboards.findById(id))
+					.flatMap(created -> versions.snapshot(caller, TYPE, id, created, "created")
+						.then(audit.success(caller, "dashboard.create", TYPE, id, Map.of("profileId", profileId)))
+						.thenReturn(created)));
 	}
 
 	public Mono<Dashboard> update(String id, Input input) {
-		return transactions.run("dashboard.update", TYPE, id, caller -> ownership.dashboard(caller, id)
-			.then(dashboards.findById(id))
-			.flatMap(current -> {
-				String templateId = input.has("templateId") ? input.text("templateId", 36) : current.templateId();
-				Dashboard changed = new Dashboard(id, current.profileId(),
-						input.has("name") ? input.requiredText("name", 255) : current.name(),
-						input.has("description") ? input.text("description", 65_535) : current.description(),
-						templateId, input.has("layout") ? input.jsonObject("layout", true) : current.layout(),
-						current.createdAt(), current.updatedAt(), current.position());
-				return checkTemplate(input.has("templateId") ? templateId : null).then(dashboards.update(changed));
-			})
-			.then(snapshot(caller, id, "updated: " + String.join(", ", input.fieldNames())))
-			.flatMap(updated -> audit.success(caller, "dashboard.update", TYPE, id, Map.of("fields", input.fieldNames()))
-				.thenReturn(updated)));
+		return transactions.run("dashboard.update", TYPE, id,
+				caller -> ownership.dashboard(caller, id).then(dashboards.findById(id)).flatMap(current -> {
+					String templateId = input.has("templateId") ? input.text("templateId", 36) : current.templateId();
+					Dashboard changed = new Dashboard(id, current.profileId(),
+							input.has("name") ? input.requiredText("name", 255) : current.name(),
+							input.has("description") ? input.text("description", 65_535) : current.description(),
+							templateId, input.has("layout") ? input.jsonObject("layout", true) : current.layout(),
+							current.createdAt(), current.updatedAt(), current.position());
+					return checkTemplate(input.has("templateId") ? templateId : null).then(dashboards.update(changed));
+				})
+					.then(snapshot(caller, id, "updated: " + String.join(", ", input.fieldNames())))
+					.flatMap(updated -> audit
+						.success(caller, "dashboard.update", TYPE, id, Map.of("fields", input.fieldNames()))
+						.thenReturn(updated)));
 	}
 
-	/** Moves the dashboard to {@code position} among its profile's dashboards (0 is first). */
+	/**
+	 * Moves the dashboard to {@code position} among its profile's dashboards (0 is
+	 * first).
+	 */
 	public Mono<Dashboard> move(String id, int position) {
 		if (position < 0) {
 			return Mono.error(ApiException.badRequest("position", "must be at least 0"));
 		}
-		return transactions.run("dashboard.move", TYPE, id, caller -> ownership.dashboard(caller, id)
-			.then(dashboards.findById(id))
-			.flatMap(current -> dashboards.move(current, position))
-			.then(snapshot(caller, id, "moved to position " + position))
-			.flatMap(moved -> audit.success(caller, "dashboard.move", TYPE, id, Map.of("position", moved.position()))
-				.thenReturn(moved)));
+		return transactions.run("dashboard.move", TYPE, id,
+				caller -> ownership.dashboard(caller, id)
+					.then(dashboards.findById(id))
+					.flatMap(current -> dashboards.move(current, position))
+					.then(snapshot(caller, id, "moved to position " + position))
+					.flatMap(moved -> audit
+						.success(caller, "dashboard.move", TYPE, id, Map.of("position", moved.position()))
+						.thenReturn(moved)));
 	}
 
-	/** Deletes the dashboard (modules and capabilities cascade) and clears it as its profile's active one. */
+	/**
+	 * Deletes the dashboard (modules and capabilities cascade) and clears it as its
+	 * profile's active one.
+	 */
 	public Mono<String> delete(String id) {
-		return transactions.run("dashboard.delete", TYPE, id, caller -> ownership.dashboard(caller, id)
-			.then(dashboards.findById(id))
-			.flatMap(current -> profiles.clearActive(id).then(dashboards.delete(current)))
-			.then(audit.success(caller, "dashboard.delete", TYPE, id, Map.of()))
-			.thenReturn(id));
+		return transactions.run("dashboard.delete", TYPE, id,
+				caller -> ownership.dashboard(caller, id)
+					.then(dashboards.findById(id))
+					.flatMap(current -> profiles.clearActive(id).then(dashboards.delete(current)))
+					.then(audit.success(caller, "dashboard.delete", TYPE, id, Map.of()))
+					.thenReturn(id));
 	}
 
 	private Mono<Dashboard> snapshot(dev.devguide.cockpit.security.Caller caller, String id, String description) {
@@ -108,9 +123,8 @@ public class DashboardService {
 			return Mono.empty();
 		}
 		return templates.exists(templateId)
-			.flatMap(exists -> exists ? Mono.<Void>empty()
-					: Mono.error(ApiException.badRequest("input.templateId",
-							"template " + templateId + " does not exist")));
+			.flatMap(exists -> exists ? Mono.<Void>empty() : Mono
+				.error(ApiException.badRequest("input.templateId", "template " + templateId + " does not exist")));
 	}
 
 	private static Integer position(Input input) {

@@ -64,7 +64,8 @@ public class ModuleRepository {
 	}
 
 	public Mono<Void> update(Module module) {
-		return db.sql("UPDATE modules SET module_type = :type, name = :name, configuration = :configuration WHERE id = :id")
+		return db
+			.sql("UPDATE modules SET module_type = :type, name = :name, configuration = :configuration WHERE id = :id")
 			.bind("id", module.id())
 			.bind("type", module.moduleType())
 			.bind("name", module.name())

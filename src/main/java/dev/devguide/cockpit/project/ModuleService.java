@@ -11,7 +11,10 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
-/** Modules and their capabilities: audited changes, each module change snapshotted in {@code version_history}. */
+/**
+ * Modules and their capabilities: audited changes, each module change snapshotted in
+ * {@code version_history}.
+ */
 @Service
 public class ModuleService {
 
@@ -66,44 +69,57 @@ public class ModuleService {
 				.thenReturn(updated)));
 	}
 
-	/** Moves the module to {@code position} among its dashboard's modules (0 is first). */
+	/**
+	 * Moves the module to {@code position} among its dashboard's modules (0 is first).
+	 */
 	public Mono<Module> move(String id, int position) {
 		if (position < 0) {
 			return Mono.error(ApiException.badRequest("position", "must be at least 0"));
 		}
-		return transactions.run("module.move", TYPE, id, caller -> ownership.module(caller, id)
-			.then(modules.findById(id))
-			.flatMap(current -> modules.move(current, position))
-			.then(snapshot(caller, id, "moved to position " + position))
-			.flatMap(moved -> audit.success(caller, "module.move", TYPE, id, Map.of("position", moved.position()))
-				.thenReturn(moved)));
+		return transactions.run("module.move", TYPE, id,
+				caller -> ownership.module(caller, id)
+					.then(modules.findById(id))
+					.flatMap(current -> modules.move(current, position))
+					.then(snapshot(caller, id, "moved to position " + position))
+					.flatMap(moved -> audit
+						.success(caller, "module.move", TYPE, id, Map.of("position", moved.position()))
+						.thenReturn(moved)));
 	}
 
 	/** Deletes the module; its capabilities cascade. */
 	public Mono<String> delete(String id) {
-		return transactions.run("module.delete", TYPE, id, caller -> ownership.module(caller, id)
-			.then(modules.findById(id))
-			.flatMap(modules::delete)
-			.then(audit.success(caller, "module.delete", TYPE, id, Map.of()))
-			.thenReturn(id));
+		return transactions.run("module.delete", TYPE, id,
+				caller -> ownership.module(caller, id)
+					.then(modules.findById(id))
+					.flatMap(modules::delete)
+					.then(audit.success(caller, "module.delete", TYPE, id, Map.of()))
+					.thenReturn(id));
 	}
 
-	/** Grants the module a capability (creating it if needed): sets granted_at, clears revoked_at. */
+	/**
+	 * Grants the module a capability (creating it if needed): sets granted_at, clears
+	 * revoked_at.
+	 */
 	public Mono<Capability> grant(String moduleId, String capabilityType, String justification) {
 		String type = validType(capabilityType);
-		return transactions.run("capability.grant", TYPE, moduleId, caller -> ownership.module(caller, moduleId)
-			.then(capabilities.findByModuleAndType(moduleId, type))
-			.flatMap(existing -> capabilities.grant(existing.id(), justification).thenReturn(existing.id()))
-			.switchIfEmpty(Mono.defer(() -> {
-				String id = UUID.randomUUID().toString();
-				return capabilities.insertGranted(id, moduleId, type, justification).thenReturn(id);
-			}))
-			.flatMap(id -> audit.success(caller, "capability.grant", "capability", id,
-					Map.of("moduleId", moduleId, "capabilityType", type))
-				.then(capabilities.findById(id))));
+		return transactions.run("capability.grant", TYPE, moduleId,
+				caller -> ownership.module(caller, moduleId)
+					.then(capabilities.findByModuleAndType(moduleId, type))
+					.flatMap(existing -> capabilities.grant(existing.id(), justification).thenReturn(existing.id()))
+					.switchIfEmpty(Mono.defer(() -> {
+						String id = UUID.randomUUID().toString();
+						return capabilities.insertGranted(id, moduleId, type, justification).thenReturn(id);
+					}))
+					.flatMap(id -> audit
+						.success(caller, "capability.grant", "capability", id,
+								Map.of("moduleId", moduleId, "capabilityType", type))
+						.then(capabilities.findById(id))));
 	}
 
-	/** Revokes a capability the module holds: sets revoked_at; NOT_FOUND when it never had it. */
+	/**
+	 * Revokes a capability the module holds: sets revoked_at; NOT_FOUND when it never had
+	 * it.
+	 */
 	public Mono<Capability> revoke(String moduleId, String capabilityType, String justification) {
 		String type = validType(capabilityType);
 		return transactions.run("capability.revoke", TYPE, moduleId, caller -> ownership.module(caller, moduleId)

@@ -7,8 +7,9 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
 /**
- * Finds the project above a profile, dashboard or module and checks that the caller may change it. The project
- * row is locked (FOR UPDATE) until the transaction ends, so changes within one project run one after another.
+ * Finds the project above a profile, dashboard or module and checks that the caller may
+ * change it. The project row is locked (FOR UPDATE) until the transaction ends, so
+ * changes within one project run one after another.
  */
 @Repository
 public class Ownership {
@@ -25,8 +26,7 @@ public class Ownership {
 	}
 
 	public Mono<String> profile(Caller caller, String profileId) {
-		return lock("profiles pr JOIN projects p ON p.id = pr.project_id", "pr.id = :id", profileId, caller,
-				"Profile");
+		return lock("profiles pr JOIN projects p ON p.id = pr.project_id", "pr.id = :id", profileId, caller, "Profile");
 	}
 
 	public Mono<String> dashboard(Caller caller, String dashboardId) {

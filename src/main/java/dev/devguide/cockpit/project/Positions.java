@@ -6,8 +6,9 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
 /**
- * Keeps the {@code position} of ordered children (dashboards of a profile, modules of a dashboard) dense:
- * 0, 1, 2, ... Call inside a transaction that has locked the parent's project, so moves do not interleave.
+ * Keeps the {@code position} of ordered children (dashboards of a profile, modules of a
+ * dashboard) dense: 0, 1, 2, ... Call inside a transaction that has locked the parent's
+ * project, so moves do not interleave.
  */
 final class Positions {
 
@@ -31,15 +32,18 @@ final class Positions {
 			.one();
 	}
 
-	/** Puts child {@code id} at {@code position} (clamped to the list) and renumbers its siblings densely. */
+	/**
+	 * Puts child {@code id} at {@code position} (clamped to the list) and renumbers its
+	 * siblings densely.
+	 */
 	Mono<Integer> move(String parentId, String id, int position) {
 		return db.sql("SELECT id FROM " + table + " WHERE " + parentColumn + " = :parent ORDER BY position, id")
 			.bind("parent", parentId)
 			.map(row -> row.get("id", String.class))
 			.all()
 			.collectList()
-			.flatMap(ids -> renumber(parentId, reorder(ids, id, position)).thenReturn(
-					Math.min(position, ids.size() - 1)));
+			.flatMap(ids -> renumber(parentId, reorder(ids, id, position))
+				.thenReturn(Math.min(position, ids.size() - 1)));
 	}
 
 	/** Renumbers the remaining children densely after one was removed. */

@@ -25,7 +25,10 @@ public class ProfileRepository {
 	}
 
 	public Mono<Profile> findById(String id) {
-		return db.sql("SELECT " + COLUMNS + " FROM profiles WHERE id = :id").bind("id", id).map(ProfileRepository::map).one();
+		return db.sql("SELECT " + COLUMNS + " FROM profiles WHERE id = :id")
+			.bind("id", id)
+			.map(ProfileRepository::map)
+			.one();
 	}
 
 	public Flux<Profile> findByIds(Collection<String> ids) {
@@ -35,7 +38,9 @@ public class ProfileRepository {
 			.all();
 	}
 
-	/** The profiles of many projects in one statement, each project's in creation order. */
+	/**
+	 * The profiles of many projects in one statement, each project's in creation order.
+	 */
 	public Flux<Profile> findByProjectIds(Collection<String> projectIds) {
 		return db.sql("SELECT " + COLUMNS + " FROM profiles WHERE project_id IN (:ids) ORDER BY created_at, id")
 			.bind("ids", projectIds)
@@ -44,7 +49,8 @@ public class ProfileRepository {
 	}
 
 	public Mono<Void> insert(String id, String projectId, String name, String description) {
-		return db.sql("INSERT INTO profiles (id, project_id, name, description) VALUES (:id, :project, :name, :description)")
+		return db
+			.sql("INSERT INTO profiles (id, project_id, name, description) VALUES (:id, :project, :name, :description)")
 			.bind("id", id)
 			.bind("project", projectId)
 			.bind("name", name)
@@ -63,7 +69,10 @@ public class ProfileRepository {
 			.then();
 	}
 
-	/** Clears the active dashboard of whichever profile shows {@code dashboardId} (before it is deleted). */
+	/**
+	 * Clears the active dashboard of whichever profile shows {@code dashboardId} (before
+	 * it is deleted).
+	 */
 	public Mono<Void> clearActive(String dashboardId) {
 		return db.sql("UPDATE profiles SET active_dashboard_id = NULL WHERE active_dashboard_id = :id")
 			.bind("id", dashboardId)

@@ -10,7 +10,10 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
-/** Profiles: audited create / update / delete, and the single active dashboard of each profile. */
+/**
+ * Profiles: audited create / update / delete, and the single active dashboard of each
+ * profile.
+ */
 @Service
 public class ProfileService {
 
@@ -37,43 +40,49 @@ public class ProfileService {
 
 	public Mono<Profile> create(String projectId, Input input) {
 		String id = UUID.randomUUID().toString();
-		return transactions.run("profile.create", TYPE, id, caller -> ownership.project(caller, projectId)
-			.then(Mono.defer(() -> profiles.insert(id, projectId, input.requiredText("name", 255),
-					input.text("description", 65_535))))
-			.then(audit.success(caller, "profile.create", TYPE, id, Map.of("projectId", projectId)))
-			.then(profiles.findById(id)));
+		return transactions.run("profile.create", TYPE, id,
+				caller -> ownership.project(caller, projectId)
+					.then(Mono.defer(() -> profiles.insert(id, projectId, input.requiredText("name", 255),
+							input.text("description", 65_535))))
+					.then(audit.success(caller, "profile.create", TYPE, id, Map.of("projectId", projectId)))
+					.then(profiles.findById(id)));
 	}
 
 	public Mono<Profile> update(String id, Input input) {
-		return transactions.run("profile.update", TYPE, id, caller -> ownership.profile(caller, id)
-			.then(profiles.findById(id))
-			.map(current -> new Profile(id, current.projectId(),
-					input.has("name") ? input.requiredText("name", 255) : current.name(),
-					input.has("description") ? input.text("description", 65_535) : current.description(),
-					current.createdAt(), current.updatedAt(), current.activeDashboardId()))
-			.flatMap(profiles::update)
-			.then(audit.success(caller, "profile.update", TYPE, id, Map.of("fields", input.fieldNames())))
-			.then(profiles.findById(id)));
+		return transactions.run("profile.update", TYPE, id,
+				caller -> ownership.profile(caller, id)
+					.then(profiles.findById(id))
+					.map(current -> new Profile(id, current.projectId(),
+							input.has("name") ? input.requiredText("name", 255) : current.name(),
+							input.has("description") ? input.text("description", 65_535) : current.description(),
+							current.createdAt(), current.updatedAt(), current.activeDashboardId()))
+					.flatMap(profiles::update)
+					.then(audit.success(caller, "profile.update", TYPE, id, Map.of("fields", input.fieldNames())))
+					.then(profiles.findById(id)));
 	}
 
 	/** Deletes the profile; its dashboards, modules and capabilities cascade. */
 	public Mono<String> delete(String id) {
-		return transactions.run("profile.delete", TYPE, id, caller -> ownership.profile(caller, id)
-			.then(profiles.delete(id))
-			.then(audit.success(caller, "profile.delete", TYPE, id, Map.of()))
-			.thenReturn(id));
+		return transactions.run("profile.delete", TYPE, id,
+				caller -> ownership.profile(caller, id)
+					.then(profiles.delete(id))
+					.then(audit.success(caller, "profile.delete", TYPE, id, Map.of()))
+					.thenReturn(id));
 	}
 
-	/** Makes {@code dashboardId} (which must be one of this profile's) the active screen, or clears it. */
+	/**
+	 * Makes {@code dashboardId} (which must be one of this profile's) the active screen,
+	 * or clears it.
+	 */
 	public Mono<Profile> setActiveDashboard(String profileId, String dashboardId) {
-		return transactions.run("profile.setActiveDashboard", TYPE, profileId, caller -> ownership
-			.profile(caller, profileId)
-			.then(checkBelongs(profileId, dashboardId))
-			.then(profiles.findById(profileId))
-			.flatMap(current -> profiles.update(new Profile(profileId, current.projectId(), current.name(),
-					current.description(), current.createdAt(), current.updatedAt(), dashboardId)))
-			.then(audit.success(caller, "profile.setActiveDashboard", TYPE, profileId, active(dashboardId)))
-			.then(profiles.findById(profileId)));
+		return transactions.run("profile.setActiveDashboard", TYPE, profileId,
+				caller -> ownership.profile(caller, profileId)
+					.then(checkBelongs(profileId, dashboardId))
+					.then(profiles.findById(profileId))
+					.flatMap(current -> profiles.update(new Profile(profileId, current.projectId(), current.name(),
+							current.description(), current.createdAt(), current.updatedAt(), dashboardId)))
+					.then(audit.success(caller, "profile.setActiveDashboard", TYPE, profileId, active(dashboardId)))
+					.then(profiles.findById(profileId)));
 	}
 
 	private Mono<Void> checkBelongs(String profileId, String dashboardId) {

@@ -8,8 +8,8 @@ import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * The hierarchy's DataLoaders: each relation of a page of parents is fetched with one batch statement
- * ({@code WHERE parent_id IN (...)}), never one statement per parent.
+ * The hierarchy's DataLoaders: each relation of a page of parents is fetched with one
+ * batch statement ({@code WHERE parent_id IN (...)}), never one statement per parent.
  */
 @Component
 class ProjectLoaders {

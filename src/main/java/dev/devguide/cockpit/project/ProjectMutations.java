@@ -15,7 +15,10 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLArgument;
 import org.springframework.stereotype.Component;
 
-/** The hierarchy's mutations. Each runs in one transaction with its audit row; deletes return the deleted id. */
+/**
+ * The hierarchy's mutations. Each runs in one transaction with its audit row; deletes
+ * return the deleted id.
+ */
 @Component
 class ProjectMutations implements SchemaContribution {
 
@@ -50,34 +53,40 @@ class ProjectMutations implements SchemaContribution {
 	}
 
 	private void profileMutations(SchemaParts schema) {
-		schema.mutation(field("createProfile", required(ref("Profile")), "Adds a profile to a project.",
-				arg("projectId", required(GraphQLID), "The project to add it to."), inputArg("ProfileInput")),
+		schema.mutation(
+				field("createProfile", required(ref("Profile")), "Adds a profile to a project.",
+						arg("projectId", required(GraphQLID), "The project to add it to."), inputArg("ProfileInput")),
 				env -> profiles.create(env.getArgument("projectId"), input(env)));
 		schema.mutation(field("updateProfile", required(ref("Profile")), "Changes the given fields of a profile.",
 				id("profile"), inputArg("ProfileInput")), env -> profiles.update(id(env), input(env)));
-		schema.mutation(field("deleteProfile", required(GraphQLID),
-				"Deletes a profile with its dashboards, modules and capabilities.", id("profile")),
+		schema.mutation(
+				field("deleteProfile", required(GraphQLID),
+						"Deletes a profile with its dashboards, modules and capabilities.", id("profile")),
 				env -> profiles.delete(id(env)));
-		schema.mutation(field("setActiveDashboard", required(ref("Profile")),
-				"Makes one of the profile's dashboards its single active screen (null clears it).",
-				arg("profileId", required(GraphQLID), "The profile."),
-				arg("dashboardId", GraphQLID, "A dashboard of that profile, or null for none.")),
+		schema.mutation(
+				field("setActiveDashboard", required(ref("Profile")),
+						"Makes one of the profile's dashboards its single active screen (null clears it).",
+						arg("profileId", required(GraphQLID), "The profile."),
+						arg("dashboardId", GraphQLID, "A dashboard of that profile, or null for none.")),
 				env -> profiles.setActiveDashboard(env.getArgument("profileId"), env.getArgument("dashboardId")));
 	}
 
 	private void dashboardMutations(SchemaParts schema) {
-		schema.mutation(field("createDashboard", required(ref("Dashboard")), "Adds a dashboard to a profile.",
-				arg("profileId", required(GraphQLID), "The profile to add it to."), inputArg("DashboardInput")),
+		schema.mutation(
+				field("createDashboard", required(ref("Dashboard")), "Adds a dashboard to a profile.",
+						arg("profileId", required(GraphQLID), "The profile to add it to."), inputArg("DashboardInput")),
 				env -> dashboards.create(env.getArgument("profileId"), input(env)));
 		schema.mutation(field("updateDashboard", required(ref("Dashboard")),
 				"Changes the given fields of a dashboard and records a new version in the version history.",
 				id("dashboard"), inputArg("DashboardInput")), env -> dashboards.update(id(env), input(env)));
 		schema.mutation(field("moveDashboard", required(ref("Dashboard")),
-				"Moves a dashboard to a position among its profile's dashboards; the others close up.",
-				id("dashboard"), position()), env -> dashboards.move(id(env), env.getArgument("position")));
-		schema.mutation(field("deleteDashboard", required(GraphQLID),
-				"Deletes a dashboard with its modules and capabilities.", id("dashboard")),
-				env -> dashboards.delete(id(env)));
+				"Moves a dashboard to a position among its profile's dashboards; the others close up.", id("dashboard"),
+				position()), env -> dashboards.move(id(env), env.getArgument("position")));
+		schema
+			.mutation(
+					field("deleteDashboard", required(GraphQLID),
+							"Deletes a dashboard with its modules and capabilities.", id("dashboard")),
+					env -> dashboards.delete(id(env)));
 	}
 
 	private void moduleMutations(SchemaParts schema) {
@@ -85,17 +94,19 @@ class ProjectMutations implements SchemaContribution {
 				arg("dashboardId", required(GraphQLID), "The dashboard to add it to."), inputArg("ModuleInput")),
 				env -> modules.create(env.getArgument("dashboardId"), input(env)));
 		schema.mutation(field("updateModule", required(ref("Module")),
-				"Changes the given fields of a module and records a new version in the version history.",
-				id("module"), inputArg("ModuleInput")), env -> modules.update(id(env), input(env)));
+				"Changes the given fields of a module and records a new version in the version history.", id("module"),
+				inputArg("ModuleInput")), env -> modules.update(id(env), input(env)));
 		schema.mutation(field("moveModule", required(ref("Module")),
 				"Moves a module to a position among its dashboard's modules; the others close up.", id("module"),
 				position()), env -> modules.move(id(env), env.getArgument("position")));
-		schema.mutation(field("deleteModule", required(GraphQLID), "Deletes a module with its capabilities.",
-				id("module")), env -> modules.delete(id(env)));
+		schema.mutation(
+				field("deleteModule", required(GraphQLID), "Deletes a module with its capabilities.", id("module")),
+				env -> modules.delete(id(env)));
 		GraphQLArgument justification = arg("justification", GraphQLString, "Why; kept with the capability.");
-		schema.mutation(field("grantCapability", required(ref("Capability")),
-				"Grants a module a capability (sets grantedAt, clears revokedAt).", moduleId(), capabilityType(),
-				justification),
+		schema.mutation(
+				field("grantCapability", required(ref("Capability")),
+						"Grants a module a capability (sets grantedAt, clears revokedAt).", moduleId(),
+						capabilityType(), justification),
 				env -> modules.grant(env.getArgument("moduleId"), env.getArgument("capabilityType"),
 						env.getArgument("justification")));
 		schema.mutation(field("revokeCapability", required(ref("Capability")),

@@ -29,7 +29,10 @@ public class ProjectRepository {
 		this.db = db;
 	}
 
-	/** Up to {@code limit} projects matching the filter, ordered by creation time then id, after a position. */
+	/**
+	 * Up to {@code limit} projects matching the filter, ordered by creation time then id,
+	 * after a position.
+	 */
 	public Flux<Project> page(ProjectFilter filter, Cursors.Position after, int limit) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		List<String> where = conditions(filter, params);
@@ -38,8 +41,8 @@ public class ProjectRepository {
 			params.put("afterTime", dev.devguide.cockpit.persistence.Rows.utc(after.time()));
 			params.put("afterId", after.id());
 		}
-		String sql = "SELECT " + COLUMNS + " FROM projects" + whereClause(where)
-				+ " ORDER BY created_at, id LIMIT " + limit;
+		String sql = "SELECT " + COLUMNS + " FROM projects" + whereClause(where) + " ORDER BY created_at, id LIMIT "
+				+ limit;
 		return bindAll(db.sql(sql), params).map(ProjectRepository::map).all();
 	}
 
@@ -50,7 +53,10 @@ public class ProjectRepository {
 	}
 
 	public Mono<Project> findById(String id) {
-		return db.sql("SELECT " + COLUMNS + " FROM projects WHERE id = :id").bind("id", id).map(ProjectRepository::map).one();
+		return db.sql("SELECT " + COLUMNS + " FROM projects WHERE id = :id")
+			.bind("id", id)
+			.map(ProjectRepository::map)
+			.one();
 	}
 
 	public Flux<Project> findByIds(Collection<String> ids) {

@@ -18,7 +18,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
-/** The hierarchy in GraphQL: its types and relations, the {@code projects} and {@code project} queries. */
+/**
+ * The hierarchy in GraphQL: its types and relations, the {@code projects} and
+ * {@code project} queries.
+ */
 @Component
 class ProjectSchema implements SchemaContribution {
 
@@ -35,12 +38,15 @@ class ProjectSchema implements SchemaContribution {
 		Connections.define(schema, "Project", "A page of projects, oldest first (then by id).");
 		List<graphql.schema.GraphQLArgument> listArguments = new ArrayList<>(Connections.pagingArguments());
 		listArguments.add(arg("filter", ref("ProjectFilter"), "Only projects matching all of these conditions."));
-		schema.query(field("projects", required(ref("ProjectConnection")),
-				"The projects the caller may see (admins: all), as a connection.", listArguments),
+		schema.query(
+				field("projects", required(ref("ProjectConnection")),
+						"The projects the caller may see (admins: all), as a connection.", listArguments),
 				env -> projects.page(new Input(env.getArgument("filter"), "filter"), Connections.first(env),
 						env.getArgument("after")));
-		schema.query(field("project", required(ref("Project")), "One project by id.",
-				arg("id", required(GraphQLID), "The project's id.")), env -> projects.get(env.getArgument("id")));
+		schema.query(
+				field("project", required(ref("Project")), "One project by id.",
+						arg("id", required(GraphQLID), "The project's id.")),
+				env -> projects.get(env.getArgument("id")));
 		relations(schema);
 	}
 
@@ -57,7 +63,10 @@ class ProjectSchema implements SchemaContribution {
 		schema.fetcher("Capability", "module", load(ProjectLoaders.MODULE, Capability::moduleId));
 	}
 
-	/** A fetcher that loads a relation of the source row through the named DataLoader (null key: null). */
+	/**
+	 * A fetcher that loads a relation of the source row through the named DataLoader
+	 * (null key: null).
+	 */
 	static <S, V> DataFetcher<CompletableFuture<V>> load(String loader, Function<S, String> key) {
 		return (DataFetchingEnvironment env) -> {
 			String id = key.apply(env.getSource());

@@ -13,7 +13,10 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
-/** Projects: listing and reading within the caller's scope, and audited create / update / delete. */
+/**
+ * Projects: listing and reading within the caller's scope, and audited create / update /
+ * delete.
+ */
 @Service
 public class ProjectService {
 
@@ -45,8 +48,7 @@ public class ProjectService {
 			return projects.page(criteria, position, first + 1)
 				.collectList()
 				.map(rows -> Page.of(rows, first, position != null,
-						project -> Cursors.encode(project.createdAt(), project.id()),
-						() -> projects.count(criteria)));
+						project -> Cursors.encode(project.createdAt(), project.id()), () -> projects.count(criteria)));
 		});
 	}
 
@@ -74,8 +76,7 @@ public class ProjectService {
 	public Mono<Project> update(String id, Input input) {
 		return transactions.run("project.update", TYPE, id, caller -> ownership.project(caller, id)
 			.then(projects.findById(id))
-			.map(current -> new Project(id,
-					input.has("name") ? input.requiredText("name", 255) : current.name(),
+			.map(current -> new Project(id, input.has("name") ? input.requiredText("name", 255) : current.name(),
 					input.has("description") ? input.text("description", 65_535) : current.description(),
 					current.ownerUserId(), current.createdAt(), current.updatedAt(),
 					input.has("workflowTemplate") ? input.text("workflowTemplate", 100) : current.workflowTemplate(),
@@ -87,13 +88,16 @@ public class ProjectService {
 
 	/** Deletes the project and, through the foreign keys, everything under it. */
 	public Mono<String> delete(String id) {
-		return transactions.run("project.delete", TYPE, id, caller -> ownership.project(caller, id)
-			.then(projects.delete(id))
-			.then(audit.success(caller, "project.delete", TYPE, id, Map.of()))
-			.thenReturn(id));
+		return transactions.run("project.delete", TYPE, id,
+				caller -> ownership.project(caller, id)
+					.then(projects.delete(id))
+					.then(audit.success(caller, "project.delete", TYPE, id, Map.of()))
+					.thenReturn(id));
 	}
 
-	/** Admins may create a project for another owner; everyone else owns what they create. */
+	/**
+	 * Admins may create a project for another owner; everyone else owns what they create.
+	 */
 	private static String owner(Caller caller, Input input) {
 		String requested = input.text("ownerUserId", 255);
 		if (requested == null || requested.equals(caller.userId())) {

@@ -15,7 +15,10 @@ import graphql.schema.GraphQLInputObjectType;
 import graphql.schema.GraphQLObjectType;
 import java.util.List;
 
-/** The GraphQL types of the hierarchy: Project, Profile, Dashboard, Module, Capability and their inputs. */
+/**
+ * The GraphQL types of the hierarchy: Project, Profile, Dashboard, Module, Capability and
+ * their inputs.
+ */
 final class ProjectTypes {
 
 	private ProjectTypes() {
@@ -38,8 +41,7 @@ final class ProjectTypes {
 			.field(field("workflowTemplate", GraphQLString,
 					"The workflow the project follows, e.g. vibe_coding, data_science, note_taking."))
 			.field(field("gitRepository", GraphQLString, "The project's git repository URL."))
-			.field(field("profiles", required(list(required(ref("Profile")))),
-					"The project's profiles, oldest first."))
+			.field(field("profiles", required(list(required(ref("Profile")))), "The project's profiles, oldest first."))
 			.build();
 	}
 
@@ -112,13 +114,16 @@ final class ProjectTypes {
 	}
 
 	static List<GraphQLInputObjectType> inputs() {
-		return List.of(GraphQLInputObjectType.newInputObject()
-			.name("ProjectFilter")
-			.description("Narrows the projects connection; all given conditions must hold.")
-			.field(input("ownerUserId", GraphQLString, "Only projects of this owner (admins; others see their own)."))
-			.field(input("workflowTemplate", GraphQLString, "Only projects with this workflow template."))
-			.field(input("nameContains", GraphQLString, "Only projects whose name contains this text (any case)."))
-			.build(),
+		return List.of(
+				GraphQLInputObjectType.newInputObject()
+					.name("ProjectFilter")
+					.description("Narrows the projects connection; all given conditions must hold.")
+					.field(input("ownerUserId", GraphQLString,
+							"Only projects of this owner (admins; others see their own)."))
+					.field(input("workflowTemplate", GraphQLString, "Only projects with this workflow template."))
+					.field(input("nameContains", GraphQLString,
+							"Only projects whose name contains this text (any case)."))
+					.build(),
 				GraphQLInputObjectType.newInputObject()
 					.name("ProjectInput")
 					.description("Fields of a project. On update, omitted fields keep their value; null clears.")
@@ -150,7 +155,8 @@ final class ProjectTypes {
 					.description("Fields of a module. On update, omitted fields keep their value.")
 					.field(input("moduleType", GraphQLString, "The kind of module (required on create)."))
 					.field(input("name", GraphQLString, "The name (required on create, at most 255 characters)."))
-					.field(input("configuration", Scalars.JSON, "The configuration, a JSON object (required on create)."))
+					.field(input("configuration", Scalars.JSON,
+							"The configuration, a JSON object (required on create)."))
 					.field(input("position", GraphQLInt,
 							"Create only: where to insert (0 is first); default is after the last."))
 					.build());

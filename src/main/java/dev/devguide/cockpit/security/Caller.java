@@ -2,7 +2,10 @@ package dev.devguide.cockpit.security;
 
 import java.util.Set;
 
-/** The authenticated user behind a request: subject, roles, and where the request came from (for audit). */
+/**
+ * The authenticated user behind a request: subject, roles, and where the request came
+ * from (for audit).
+ */
 public record Caller(String userId, Set<String> roles, String ipAddress, String userAgent) {
 
 	public static final String ADMIN = "admin";
@@ -11,7 +14,9 @@ public record Caller(String userId, Set<String> roles, String ipAddress, String 
 		return roles.contains(ADMIN);
 	}
 
-	/** True when this caller may read or change a project owned by {@code ownerUserId}. */
+	/**
+	 * True when this caller may read or change a project owned by {@code ownerUserId}.
+	 */
 	public boolean owns(String ownerUserId) {
 		return admin() || userId.equals(ownerUserId);
 	}

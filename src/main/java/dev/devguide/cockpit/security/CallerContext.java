@@ -10,7 +10,10 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import reactor.core.publisher.Mono;
 
-/** Reads the {@link Caller} from the Reactor context that the security filter chain and origin filter filled. */
+/**
+ * Reads the {@link Caller} from the Reactor context that the security filter chain and
+ * origin filter filled.
+ */
 public final class CallerContext {
 
 	private static final String ROLE_PREFIX = "ROLE_";
@@ -18,14 +21,17 @@ public final class CallerContext {
 	private CallerContext() {
 	}
 
-	/** The caller, or an UNAUTHORIZED error when the request carries no valid bearer token. */
+	/**
+	 * The caller, or an UNAUTHORIZED error when the request carries no valid bearer
+	 * token.
+	 */
 	public static Mono<Caller> current() {
 		return ReactiveSecurityContextHolder.getContext()
 			.map(SecurityContext::getAuthentication)
 			.filter(JwtAuthenticationToken.class::isInstance)
 			.switchIfEmpty(Mono.error(ApiException::unauthorized))
-			.flatMap(authentication -> Mono.deferContextual(context -> Mono.just(caller(authentication,
-					context.getOrDefault(RequestOrigin.class, RequestOrigin.UNKNOWN)))));
+			.flatMap(authentication -> Mono.deferContextual(context -> Mono
+				.just(caller(authentication, context.getOrDefault(RequestOrigin.class, RequestOrigin.UNKNOWN)))));
 	}
 
 	private static Caller caller(Authentication authentication, RequestOrigin origin) {

@@ -3,9 +3,9 @@ package dev.devguide.cockpit.security;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * How bearer tokens are verified: an HS256 {@code secret} ({@code COCKPIT_JWT_SECRET}, at least 32 bytes) or a
- * JWKS URI of an identity provider ({@code COCKPIT_JWT_JWKS_URI}). With neither, the embedded default creates
- * its own secret.
+ * How bearer tokens are verified: an HS256 {@code secret} ({@code COCKPIT_JWT_SECRET}, at
+ * least 32 bytes) or a JWKS URI of an identity provider ({@code COCKPIT_JWT_JWKS_URI}).
+ * With neither, the embedded default creates its own secret.
  */
 @ConfigurationProperties("cockpit.jwt")
 public record JwtSettings(String secret, String jwksUri) {

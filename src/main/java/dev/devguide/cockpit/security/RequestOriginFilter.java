@@ -8,7 +8,10 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
-/** Puts the request's client address and user agent into the Reactor context for audit rows. */
+/**
+ * Puts the request's client address and user agent into the Reactor context for audit
+ * rows.
+ */
 @Component
 class RequestOriginFilter implements WebFilter {
 

@@ -26,8 +26,9 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Bearer JWT authentication (Spring Security resource server) for HTTP and for WebSocket {@code connection_init}.
- * The endpoint itself is open so that every GraphQL root field can answer UNAUTHORIZED as a GraphQL error.
+ * Bearer JWT authentication (Spring Security resource server) for HTTP and for WebSocket
+ * {@code connection_init}. The endpoint itself is open so that every GraphQL root field
+ * can answer UNAUTHORIZED as a GraphQL error.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -37,8 +38,8 @@ class SecurityConfiguration {
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-			.authorizeExchange(exchanges -> exchanges.pathMatchers("/graphql", "/graphiql", "/graphiql/**",
-					"/actuator/health", "/actuator/health/**")
+			.authorizeExchange(exchanges -> exchanges
+				.pathMatchers("/graphql", "/graphiql", "/graphiql/**", "/actuator/health", "/actuator/health/**")
 				.permitAll()
 				.anyExchange()
 				.authenticated())
@@ -77,7 +78,10 @@ class SecurityConfiguration {
 		return key == null ? null : new TokenIssuer(key);
 	}
 
-	/** Authenticates subscriptions from the {@code Authorization} entry of the connection_init payload. */
+	/**
+	 * Authenticates subscriptions from the {@code Authorization} entry of the
+	 * connection_init payload.
+	 */
 	@Bean
 	AuthenticationWebSocketInterceptor authenticationWebSocketInterceptor(ReactiveJwtDecoder decoder) {
 		JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(decoder);
@@ -85,10 +89,12 @@ class SecurityConfiguration {
 		return new AuthenticationWebSocketInterceptor(new BearerTokenAuthenticationExtractor(), manager);
 	}
 
-	/** Prints and stores the development token when the embedded default manages its own secret. */
+	/**
+	 * Prints and stores the development token when the embedded default manages its own
+	 * secret.
+	 */
 	@Bean
-	DevelopmentToken developmentToken(JwtSettings jwt, DatabaseSettings database,
-			ObjectProvider<TokenIssuer> issuer) {
+	DevelopmentToken developmentToken(JwtSettings jwt, DatabaseSettings database, ObjectProvider<TokenIssuer> issuer) {
 		if (jwt.hasSecret() || jwt.hasJwksUri() || !database.embedded()) {
 			return new DevelopmentToken(null);
 		}

@@ -13,8 +13,8 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Finds the HS256 key: {@code COCKPIT_JWT_SECRET}, or on the embedded default a random secret kept in
- * {@code <data dir>/jwt-secret} so that tokens survive restarts.
+ * Finds the HS256 key: {@code COCKPIT_JWT_SECRET}, or on the embedded default a random
+ * secret kept in {@code <data dir>/jwt-secret} so that tokens survive restarts.
  */
 final class SigningKeys {
 
@@ -26,13 +26,16 @@ final class SigningKeys {
 	static SecretKey fromSecret(String secret) {
 		byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
 		if (bytes.length < MIN_SECRET_BYTES) {
-			throw new IllegalStateException("COCKPIT_JWT_SECRET must be at least " + MIN_SECRET_BYTES
-					+ " bytes long for HS256");
+			throw new IllegalStateException(
+					"COCKPIT_JWT_SECRET must be at least " + MIN_SECRET_BYTES + " bytes long for HS256");
 		}
 		return new SecretKeySpec(bytes, "HmacSHA256");
 	}
 
-	/** Reads the data directory's secret, creating it (readable by the owner only) on first start. */
+	/**
+	 * Reads the data directory's secret, creating it (readable by the owner only) on
+	 * first start.
+	 */
 	static SecretKey embedded(DatabaseSettings settings) {
 		Path file = settings.dataPath().resolve("jwt-secret");
 		try {

@@ -10,7 +10,10 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
-/** Signs HS256 tokens with the server's own secret: the development token, and tokens in tests. */
+/**
+ * Signs HS256 tokens with the server's own secret: the development token, and tokens in
+ * tests.
+ */
 public final class TokenIssuer {
 
 	private final NimbusJwtEncoder encoder;

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The committed {@code graphql/schema.graphqls} is what the code builds, and every type, field, argument, input
- * field and enum value carries a description. Regenerate with {@code -Dcockpit.schema.write=true}.
+ * The committed {@code graphql/schema.graphqls} is what the code builds, and every type,
+ * field, argument, input field and enum value carries a description. Regenerate with
+ * {@code -Dcockpit.schema.write=true}.
  */
 @IntegrationTest
 class SchemaFileIntegrationTests {
@@ -64,11 +65,13 @@ class SchemaFileIntegrationTests {
 			}
 			if (type instanceof GraphQLInputObjectType input) {
 				input.getFieldDefinitions()
-					.forEach(field -> check(undescribed, type.getName() + "." + field.getName(), field.getDescription()));
+					.forEach(field -> check(undescribed, type.getName() + "." + field.getName(),
+							field.getDescription()));
 			}
 			if (type instanceof GraphQLEnumType enumType) {
 				enumType.getValues()
-					.forEach(value -> check(undescribed, type.getName() + "." + value.getName(), value.getDescription()));
+					.forEach(value -> check(undescribed, type.getName() + "." + value.getName(),
+							value.getDescription()));
 			}
 		}
 		assertThat(undescribed).as("schema elements without a description").isEmpty();

@@ -16,9 +16,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
- * With {@code COCKPIT_DB_URL} the server uses that database: it refuses to start while changesets are pending
- * (naming them), applies them when told to, and the migration command line previews, reports, rolls back and
- * re-applies. The "external" database here is a second schema on the test's embedded MariaDB.
+ * With {@code COCKPIT_DB_URL} the server uses that database: it refuses to start while
+ * changesets are pending (naming them), applies them when told to, and the migration
+ * command line previews, reports, rolls back and re-applies. The "external" database here
+ * is a second schema on the test's embedded MariaDB.
  */
 @IntegrationTest
 class ExternalDatabaseIntegrationTests {
@@ -92,8 +93,9 @@ class ExternalDatabaseIntegrationTests {
 	}
 
 	private List<String> tables(String schema) {
-		return db.sql("SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = :schema "
-				+ "AND TABLE_NAME NOT LIKE 'DATABASECHANGELOG%'")
+		return db
+			.sql("SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = :schema "
+					+ "AND TABLE_NAME NOT LIKE 'DATABASECHANGELOG%'")
 			.bind("schema", schema)
 			.map(row -> row.get("TABLE_NAME", String.class))
 			.all()

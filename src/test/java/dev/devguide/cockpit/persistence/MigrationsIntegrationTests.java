@@ -26,13 +26,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The changelog in {@code migrations/} applied to, inspected on and rolled back from an empty database of the
- * embedded MariaDB: every table of the data model and of the migration-tracking directive, the seed, the
- * foreign-key strategy, and rollbacks that leave nothing behind.
+ * The changelog in {@code migrations/} applied to, inspected on and rolled back from an
+ * empty database of the embedded MariaDB: every table of the data model and of the
+ * migration-tracking directive, the seed, the foreign-key strategy, and rollbacks that
+ * leave nothing behind.
  */
 class MigrationsIntegrationTests {
 
-	/** The 24 tables of data model specification 1.1.0, in the order the changelog creates them. */
+	/**
+	 * The 24 tables of data model specification 1.1.0, in the order the changelog creates
+	 * them.
+	 */
 	private static final List<String> SPEC_TABLES = List.of("projects", "profiles", "dashboards", "modules",
 			"templates", "guardrails", "capabilities", "sync_buffer", "propagation_log", "audit_logs",
 			"version_history", "context_windows", "cached_responses", "metadata_standards", "metadata_violations",
@@ -80,7 +84,8 @@ class MigrationsIntegrationTests {
 	void createsEveryTableAndTheDashboardView() throws SQLException {
 		migrations.apply();
 
-		assertThat(tables()).containsExactlyInAnyOrderElementsOf(concat(SPEC_TABLES, TRACKING_TABLES, LIQUIBASE_TABLES));
+		assertThat(tables())
+			.containsExactlyInAnyOrderElementsOf(concat(SPEC_TABLES, TRACKING_TABLES, LIQUIBASE_TABLES));
 		assertThat(query("SELECT TABLE_NAME FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE()"))
 			.containsExactly("v7_migration_dashboard");
 		assertThat(migrations.pending()).isEmpty();
@@ -126,19 +131,19 @@ class MigrationsIntegrationTests {
 				+ " FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE()")) {
 			deleteRules.put(row.get(0), row.get(1));
 		}
-		assertThat(deleteRules).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
-				entry("profiles -> projects", "CASCADE"), entry("dashboards -> profiles", "CASCADE"),
-				entry("modules -> dashboards", "CASCADE"), entry("guardrails -> projects", "CASCADE"),
-				entry("capabilities -> modules", "CASCADE"), entry("sync_buffer -> projects", "CASCADE"),
-				entry("propagation_log -> sync_buffer", "CASCADE"), entry("context_windows -> projects", "CASCADE"),
-				entry("api_configurations -> projects", "CASCADE"),
-				entry("external_tool_access -> projects", "CASCADE"),
-				entry("external_tool_access -> tool_registry", "CASCADE"),
-				entry("project_extension_mappings -> projects", "CASCADE"),
-				entry("dashboard_versions -> extension_dashboards", "CASCADE"),
-				entry("metadata_violations -> metadata_standards", "RESTRICT"),
-				entry("project_extension_mappings -> extension_dashboards", "RESTRICT"),
-				entry("v7_subworkflow_tasks -> v7_migration_workflow", "RESTRICT")));
+		assertThat(deleteRules)
+			.containsExactlyInAnyOrderEntriesOf(Map.ofEntries(entry("profiles -> projects", "CASCADE"),
+					entry("dashboards -> profiles", "CASCADE"), entry("modules -> dashboards", "CASCADE"),
+					entry("guardrails -> projects", "CASCADE"), entry("capabilities -> modules", "CASCADE"),
+					entry("sync_buffer -> projects", "CASCADE"), entry("propagation_log -> sync_buffer", "CASCADE"),
+					entry("context_windows -> projects", "CASCADE"), entry("api_configurations -> projects", "CASCADE"),
+					entry("external_tool_access -> projects", "CASCADE"),
+					entry("external_tool_access -> tool_registry", "CASCADE"),
+					entry("project_extension_mappings -> projects", "CASCADE"),
+					entry("dashboard_versions -> extension_dashboards", "CASCADE"),
+					entry("metadata_violations -> metadata_standards", "RESTRICT"),
+					entry("project_extension_mappings -> extension_dashboards", "RESTRICT"),
+					entry("v7_subworkflow_tasks -> v7_migration_workflow", "RESTRICT")));
 	}
 
 	@Test
@@ -165,15 +170,17 @@ class MigrationsIntegrationTests {
 		migrations.apply();
 		update(endpoint, "INSERT INTO v7_migration_workflow (id, phase_number, phase_name, lead_persona)"
 				+ " VALUES ('w1', 1, 'Assessment', 'Architect'), ('w2', 2, 'Database', 'DB Team Lead')");
-		update(endpoint, "INSERT INTO v7_subworkflow_tasks (id, parent_phase, task_number, task_name,"
-				+ " responsible_persona, status) VALUES ('t1', 1, 1, 'a', 'x', 'completed'),"
-				+ " ('t2', 1, 2, 'b', 'x', 'pending'), ('t3', 2, 1, 'c', 'x', 'completed')");
-		update(endpoint, "INSERT INTO v7_global_impacts (id, change_type, change_detail, affected_workflows,"
-				+ " affected_layers, impact_description, risk_assessment, approval_status) VALUES"
-				+ " ('g1', 'enum', '{}', '[\"WF1\"]', '[1]', 'd', 'low', 'approved'),"
-				+ " ('g2', 'enum', '{}', '[\"WF2\"]', '[2]', 'd', 'high', 'approved'),"
-				+ " ('g3', 'enum', '{}', '[\"WF3\"]', '[3]', 'd', 'medium', 'approved'),"
-				+ " ('g4', 'enum', '{}', '[\"WF4\"]', '[4]', 'd', 'critical', 'pending')");
+		update(endpoint,
+				"INSERT INTO v7_subworkflow_tasks (id, parent_phase, task_number, task_name,"
+						+ " responsible_persona, status) VALUES ('t1', 1, 1, 'a', 'x', 'completed'),"
+						+ " ('t2', 1, 2, 'b', 'x', 'pending'), ('t3', 2, 1, 'c', 'x', 'completed')");
+		update(endpoint,
+				"INSERT INTO v7_global_impacts (id, change_type, change_detail, affected_workflows,"
+						+ " affected_layers, impact_description, risk_assessment, approval_status) VALUES"
+						+ " ('g1', 'enum', '{}', '[\"WF1\"]', '[1]', 'd', 'low', 'approved'),"
+						+ " ('g2', 'enum', '{}', '[\"WF2\"]', '[2]', 'd', 'high', 'approved'),"
+						+ " ('g3', 'enum', '{}', '[\"WF3\"]', '[3]', 'd', 'medium', 'approved'),"
+						+ " ('g4', 'enum', '{}', '[\"WF4\"]', '[4]', 'd', 'critical', 'pending')");
 
 		assertThat(rows("SELECT phase_number, total_tasks, completed_tasks, highest_risk"
 				+ " FROM v7_migration_dashboard ORDER BY phase_number"))
@@ -192,9 +199,9 @@ class MigrationsIntegrationTests {
 
 		migrations.apply();
 
-		assertThat(tables()).containsExactlyInAnyOrderElementsOf(concat(SPEC_TABLES, TRACKING_TABLES, LIQUIBASE_TABLES));
-		assertThat(query("SELECT pattern_regex FROM metadata_standards"))
-			.containsExactly(SPEC_PATTERN);
+		assertThat(tables())
+			.containsExactlyInAnyOrderElementsOf(concat(SPEC_TABLES, TRACKING_TABLES, LIQUIBASE_TABLES));
+		assertThat(query("SELECT pattern_regex FROM metadata_standards")).containsExactly(SPEC_PATTERN);
 	}
 
 	@ParameterizedTest
@@ -222,7 +229,8 @@ class MigrationsIntegrationTests {
 	}
 
 	private List<List<String>> rows(String sql) throws SQLException {
-		try (Connection connection = connect(endpoint); PreparedStatement statement = connection.prepareStatement(sql)) {
+		try (Connection connection = connect(endpoint);
+				PreparedStatement statement = connection.prepareStatement(sql)) {
 			try (ResultSet result = statement.executeQuery()) {
 				List<List<String>> rows = new ArrayList<>();
 				int columns = result.getMetaData().getColumnCount();

@@ -16,8 +16,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
- * The five-level query projects > profiles > dashboards > modules > capabilities costs the same number of SQL
- * statements, at most 6, for 5 projects and for 50: every relation goes through a batching DataLoader.
+ * The five-level query projects > profiles > dashboards > modules > capabilities costs
+ * the same number of SQL statements, at most 6, for 5 projects and for 50: every relation
+ * goes through a batching DataLoader.
  */
 @IntegrationTest
 class BatchingIntegrationTests {
@@ -67,7 +68,13 @@ class BatchingIntegrationTests {
 	}
 
 	private long statementsFor(String owner, int projects) {
-		users.user(owner).document(FIVE_LEVELS).variable("first", 100).execute(); // warm the pool and the plan cache
+		users.user(owner).document(FIVE_LEVELS).variable("first", 100).execute(); // warm
+																					// the
+																					// pool
+																					// and
+																					// the
+																					// plan
+																					// cache
 		long probe = questions();
 		long probeCost = questions() - probe;
 		long before = questions();
@@ -80,7 +87,10 @@ class BatchingIntegrationTests {
 		return (after - before) - probeCost;
 	}
 
-	/** The server's count of statements received from clients, including this probe itself. */
+	/**
+	 * The server's count of statements received from clients, including this probe
+	 * itself.
+	 */
 	private long questions() {
 		return db.sql("SHOW GLOBAL STATUS LIKE 'Questions'")
 			.map(row -> Long.parseLong(row.get("Value", String.class)))
@@ -88,7 +98,10 @@ class BatchingIntegrationTests {
 			.block();
 	}
 
-	/** Inserts a full hierarchy for one owner with multi-row INSERTs (setup only; the query under test is HTTP). */
+	/**
+	 * Inserts a full hierarchy for one owner with multi-row INSERTs (setup only; the
+	 * query under test is HTTP).
+	 */
 	static final class HierarchyFixture {
 
 		static final int CAPABILITIES_PER_PROJECT = 2 * 2 * 2 * 1;

@@ -8,12 +8,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * A test against the real server on a random port, backed by a fresh embedded MariaDB for this test JVM.
- * All such tests share one application context (and so one database).
+ * A test against the real server on a random port, backed by a fresh embedded MariaDB for
+ * this test JVM. All such tests share one application context (and so one database).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 public @interface IntegrationTest {
+
 }

@@ -11,8 +11,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Gives each test JVM its own empty data directory (only on the test class path), so the embedded MariaDB of
- * the tests starts from nothing and never touches a developer's {@code ~/.devguide-cockpit}.
+ * Gives each test JVM its own empty data directory (only on the test class path), so the
+ * embedded MariaDB of the tests starts from nothing and never touches a developer's
+ * {@code ~/.devguide-cockpit}.
  */
 public class TestDataDirectory implements EnvironmentPostProcessor {
 

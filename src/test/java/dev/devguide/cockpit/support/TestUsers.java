@@ -6,7 +6,10 @@ import java.util.List;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** GraphQL testers for callers: anonymous, ordinary users, and an admin, each with a real signed token. */
+/**
+ * GraphQL testers for callers: anonymous, ordinary users, and an admin, each with a real
+ * signed token.
+ */
 public class TestUsers {
 
 	private final TokenIssuer issuer;
