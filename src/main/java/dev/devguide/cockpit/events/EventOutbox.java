@@ -1,0 +1,101 @@
+package dev.devguide.cockpit.events;
+
+import static dev.devguide.cockpit.persistence.Rows.instant;
+
+import dev.devguide.cockpit.persistence.JsonColumns;
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The outbox table: events are appended in the transaction of the change they describe,
+ * and read back by project and sequence. {@link #append} must run in a transaction that
+ * holds the project's row lock (every project-scoped mutation takes it): the sequence is
+ * then gap-free and in commit order per project.
+ */
+@Component
+public class EventOutbox {
+
+	private final DatabaseClient db;
+
+	private final JsonColumns json;
+
+	public EventOutbox(DatabaseClient db, JsonColumns json) {
+		this.db = db;
+		this.json = json;
+	}
+
+	/**
+	 * Appends an event of {@code type} with {@code payload} (any value Jackson writes)
+	 * and returns its sequence.
+	 */
+	public Mono<Long> append(String projectId, String type, Object payload) {
+		return db.sql("""
+				INSERT INTO event_sequences (project_id, last_sequence) VALUES (:project, 1)
+				ON DUPLICATE KEY UPDATE last_sequence = last_sequence + 1""")
+			.bind("project", projectId)
+			.then()
+			.then(db.sql("SELECT last_sequence FROM event_sequences WHERE project_id = :project")
+				.bind("project", projectId)
+				.map(row -> row.get("last_sequence", Long.class))
+				.one())
+			.flatMap(sequence -> db.sql("""
+					INSERT INTO event_outbox (project_id, project_sequence, event_type, payload)
+					VALUES (:project, :sequence, :type, :payload)""")
+				.bind("project", projectId)
+				.bind("sequence", sequence)
+				.bind("type", type)
+				.bind("payload", json.write(payload))
+				.then()
+				.thenReturn(sequence));
+	}
+
+	/**
+	 * The project's events after {@code after}, in sequence order, at most {@code limit}.
+	 */
+	public Flux<OutboxEvent> after(String projectId, long after, int limit) {
+		return db.sql("""
+				SELECT project_id, project_sequence, event_type, payload, created_at FROM event_outbox
+				WHERE project_id = :project AND project_sequence > :after
+				ORDER BY project_sequence LIMIT :limit""")
+			.bind("project", projectId)
+			.bind("after", after)
+			.bind("limit", limit)
+			.map(this::map)
+			.all();
+	}
+
+	/** The newest sequence of each given project (0 for a project with no events yet). */
+	public Mono<Map<String, Long>> latest(Collection<String> projectIds) {
+		return db.sql("SELECT project_id, last_sequence FROM event_sequences WHERE project_id IN (:ids)")
+			.bind("ids", projectIds)
+			.map(row -> Map.entry(row.get("project_id", String.class), row.get("last_sequence", Long.class)))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+	}
+
+	/**
+	 * Deletes up to {@code batch} events created before {@code cutoff}; returns how many
+	 * went.
+	 */
+	public Mono<Long> deleteOlderThan(Instant cutoff, int batch) {
+		return db.sql("DELETE FROM event_outbox WHERE created_at < :cutoff ORDER BY created_at LIMIT :batch")
+			.bind("cutoff", dev.devguide.cockpit.persistence.Rows.utc(cutoff))
+			.bind("batch", batch)
+			.fetch()
+			.rowsUpdated();
+	}
+
+	@SuppressWarnings("unchecked")
+	private OutboxEvent map(Readable row) {
+		return new OutboxEvent(row.get("project_id", String.class), row.get("project_sequence", Long.class),
+				row.get("event_type", String.class), (Map<String, Object>) json.read(row, "payload"),
+				instant(row, "created_at"));
+	}
+
+}
