@@ -6,9 +6,14 @@ import dev.devguide.cockpit.persistence.JsonColumns;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.NoTransactionException;
+import org.springframework.transaction.reactive.TransactionSynchronization;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -25,9 +30,19 @@ public class EventOutbox {
 
 	private final JsonColumns json;
 
+	private final List<Runnable> commitListeners = new CopyOnWriteArrayList<>();
+
 	public EventOutbox(DatabaseClient db, JsonColumns json) {
 		this.db = db;
 		this.json = json;
+	}
+
+	/**
+	 * Runs {@code listener} after each commit of a transaction that appended events on
+	 * this instance.
+	 */
+	public void onCommit(Runnable listener) {
+		commitListeners.add(listener);
 	}
 
 	/**
@@ -52,7 +67,20 @@ public class EventOutbox {
 				.bind("type", type)
 				.bind("payload", json.write(payload))
 				.then()
+				.then(notifyAfterCommit())
 				.thenReturn(sequence));
+	}
+
+	private Mono<Void> notifyAfterCommit() {
+		return TransactionSynchronizationManager.forCurrentTransaction()
+			.doOnNext(transaction -> transaction.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public Mono<Void> afterCommit() {
+					return Mono.fromRunnable(() -> commitListeners.forEach(Runnable::run));
+				}
+			}))
+			.onErrorResume(NoTransactionException.class, error -> Mono.empty())
+			.then();
 	}
 
 	/**

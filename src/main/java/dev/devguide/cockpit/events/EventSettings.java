@@ -1,0 +1,21 @@
+package dev.devguide.cockpit.events;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How the outbox is tailed and kept: {@code pollInterval} between reads of new events
+ * (other instances' events arrive within it; this instance's own commits wake the tailer
+ * at once), {@code retention} before events are deleted, checked every
+ * {@code cleanupInterval}.
+ */
+@ConfigurationProperties("cockpit.events")
+public record EventSettings(Duration pollInterval, Duration retention, Duration cleanupInterval) {
+
+	public EventSettings {
+		pollInterval = pollInterval == null ? Duration.ofMillis(100) : pollInterval;
+		retention = retention == null ? Duration.ofDays(7) : retention;
+		cleanupInterval = cleanupInterval == null ? Duration.ofMinutes(10) : cleanupInterval;
+	}
+
+}
