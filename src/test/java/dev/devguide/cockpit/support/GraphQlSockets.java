@@ -1,0 +1,31 @@
+package dev.devguide.cockpit.support;
+
+import java.net.URI;
+import java.util.Map;
+import org.springframework.graphql.client.WebSocketGraphQlClient;
+import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+import reactor.core.publisher.Mono;
+
+/**
+ * WebSocket (graphql-transport-ws) clients that authenticate with a bearer token in
+ * connection_init.
+ */
+public final class GraphQlSockets {
+
+	private GraphQlSockets() {
+	}
+
+	public static WebSocketGraphQlClient client(int port, String token) {
+		return WebSocketGraphQlClient
+			.builder(URI.create("ws://localhost:" + port + "/graphql"), new ReactorNettyWebSocketClient())
+			.interceptor(new WebSocketGraphQlClientInterceptor() {
+				@Override
+				public Mono<Object> connectionInitPayload() {
+					return Mono.just(Map.of("Authorization", "Bearer " + token));
+				}
+			})
+			.build();
+	}
+
+}
