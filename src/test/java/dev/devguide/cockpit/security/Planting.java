@@ -1,0 +1,88 @@
+package dev.devguide.cockpit.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+/**
+ * Creates data through the API for the authorization tests: a user's whole project tree (every name and
+ * description carrying a marker), and the admin's shared rows (a template and a system guardrail).
+ */
+final class Planting {
+
+	private Planting() {
+	}
+
+	/**
+	 * As {@code owner}: a project with a profile, a dashboard (the profile's active one), a module with a granted
+	 * capability, and a project guardrail. The ids come back by noun, with {@code user} and the shared rows.
+	 */
+	static Pointers.Target tree(HttpGraphQlTester owner, String userId, String marker, String capabilityType,
+			Map<String, String> shared) {
+		Map<String, String> ids = new HashMap<>(shared);
+		ids.put("user", userId);
+		ids.put("project", create(owner, """
+				mutation($input: ProjectInput!) { created: createProject(input: $input) { id } }""",
+				Map.of("input", Map.of("name", marker + "-project", "description", marker + "-project-description",
+						"workflowTemplate", marker + "-workflow", "gitRepository", "https://git.example/" + marker))));
+		ids.put("profile", create(owner, """
+				mutation($parent: ID!, $input: ProfileInput!) {
+				  created: createProfile(projectId: $parent, input: $input) { id }
+				}""", Map.of("parent", ids.get("project"), "input",
+				Map.of("name", marker + "-profile", "description", marker + "-profile-description"))));
+		ids.put("dashboard", create(owner, """
+				mutation($parent: ID!, $input: DashboardInput!) {
+				  created: createDashboard(profileId: $parent, input: $input) { id }
+				}""", Map.of("parent", ids.get("profile"), "input", Map.of("name", marker + "-dashboard", "description",
+				marker + "-dashboard-description", "layout", Map.of("columns", List.of(marker + "-layout"))))));
+		ids.put("module", create(owner, """
+				mutation($parent: ID!, $input: ModuleInput!) {
+				  created: createModule(dashboardId: $parent, input: $input) { id }
+				}""", Map.of("parent", ids.get("dashboard"), "input", Map.of("name", marker + "-module", "moduleType",
+				marker + "-module-type", "configuration", Map.of("note", marker + "-module-configuration")))));
+		ids.put("capability", create(owner, """
+				mutation($parent: ID!, $type: String!, $why: String) {
+				  created: grantCapability(moduleId: $parent, capabilityType: $type, justification: $why) { id }
+				}""", Map.of("parent", ids.get("module"), "type", capabilityType, "why", marker + "-justification")));
+		ids.put("guardrail", create(owner, """
+				mutation($parent: ID, $input: GuardrailInput!) {
+				  created: createGuardrail(projectId: $parent, input: $input) { id }
+				}""", Map.of("parent", ids.get("project"), "input", Map.of("ruleId", marker + "-rule", "description",
+				marker + "-guardrail-description", "severity", "HIGH", "configuration",
+				Map.of("note", marker + "-guardrail-configuration")))));
+		String active = owner.document("""
+				mutation($profile: ID!, $dashboard: ID) {
+				  setActiveDashboard(profileId: $profile, dashboardId: $dashboard) { activeDashboardId }
+				}""")
+			.variable("profile", ids.get("profile"))
+			.variable("dashboard", ids.get("dashboard"))
+			.execute()
+			.path("setActiveDashboard.activeDashboardId")
+			.entity(String.class)
+			.get();
+		assertThat(active).as("the owner's profile has its dashboard as the active one")
+			.isEqualTo(ids.get("dashboard"));
+		return new Pointers.Target(Map.copyOf(ids), capabilityType);
+	}
+
+	/** As an admin: a template and a system guardrail, which every user may read; ids as template, systemGuardrail. */
+	static Map<String, String> sharedRows(HttpGraphQlTester admin, String marker) {
+		String template = create(admin, """
+				mutation($input: TemplateInput!) { created: createTemplate(input: $input) { id } }""",
+				Map.of("input", Map.of("name", marker + "-template", "category", "dashboard", "description",
+						marker + "-template-description", "specification", Map.of("note", marker + "-specification"))));
+		String guardrail = create(admin, """
+				mutation($input: GuardrailInput!) { created: createGuardrail(input: $input) { id } }""",
+				Map.of("input", Map.of("ruleId", marker + "-system-rule", "description",
+						marker + "-system-guardrail-description", "severity", "LOW")));
+		return Map.of("template", template, "systemGuardrail", guardrail);
+	}
+
+	private static String create(HttpGraphQlTester tester, String document, Map<String, Object> variables) {
+		return tester.document(document).variables(variables).execute().path("created.id").entity(String.class).get();
+	}
+
+}
