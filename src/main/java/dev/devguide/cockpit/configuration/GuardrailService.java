@@ -51,18 +51,18 @@ public class GuardrailService {
 	public Mono<Guardrail> create(String projectId, Input input) {
 		String id = UUID.randomUUID().toString();
 		return transactions.run("guardrail.create", TYPE, id,
-				caller -> authorize(caller, projectId).then(Mono.defer(() -> save(caller,
+				caller -> authorize(caller, projectId, id).then(Mono.defer(() -> save(caller,
 						new Guardrail(id, projectId, null, null, null, false, null, true, null), input, true))));
 	}
 
 	public Mono<Guardrail> update(String id, Input input) {
 		return transactions.run("guardrail.update", TYPE, id, caller -> existing(id)
-			.flatMap(current -> authorize(caller, current.projectId()).then(save(caller, current, input, false))));
+			.flatMap(current -> authorize(caller, current.projectId(), id).then(save(caller, current, input, false))));
 	}
 
 	public Mono<String> delete(String id) {
 		return transactions.run("guardrail.delete", TYPE, id,
-				caller -> existing(id).flatMap(current -> authorize(caller, current.projectId()))
+				caller -> existing(id).flatMap(current -> authorize(caller, current.projectId(), id))
 					.then(guardrails.delete(id))
 					.then(audit.success(caller, "guardrail.delete", TYPE, id, Map.of()))
 					.thenReturn(id));
@@ -72,14 +72,20 @@ public class GuardrailService {
 		return guardrails.findById(id).switchIfEmpty(Mono.error(() -> ApiException.notFound("Guardrail", id)));
 	}
 
-	private Mono<Void> authorize(Caller caller, String projectId) {
-		return projectId == null ? TemplateService.requireAdmin(caller) : ownership.project(caller, projectId).then();
+	/**
+	 * Admins for system guardrails, the project's owner otherwise; a refusal names only
+	 * the guardrail.
+	 */
+	private Mono<Void> authorize(Caller caller, String projectId, String guardrailId) {
+		return projectId == null ? TemplateService.requireAdmin(caller)
+				: ownership.projectOf(caller, projectId, "Guardrail", guardrailId).then();
 	}
 
 	private Mono<Guardrail> save(Caller caller, Guardrail current, Input input, boolean isNew) {
 		Guardrail changed = new Guardrail(current.id(), current.projectId(),
 				isNew || input.has("ruleId") ? input.requiredText("ruleId", 100) : current.ruleId(),
-				isNew || input.has("description") ? input.requiredText("description", 65_535) : current.description(),
+				isNew || input.has("description") ? input.requiredText("description", Input.TEXT_BYTES)
+						: current.description(),
 				isNew || input.has("severity") ? severity(input) : current.severity(),
 				input.has("autoReject") ? Boolean.TRUE.equals(input.bool("autoReject")) : current.autoReject(),
 				input.has("configuration") ? input.jsonObject("configuration", false) : current.configuration(),

@@ -59,7 +59,7 @@ public class TemplateService {
 		Template changed = new Template(current.id(),
 				isNew || input.has("name") ? input.requiredText("name", 255) : current.name(),
 				isNew || input.has("category") ? input.requiredText("category", 100) : current.category(),
-				input.has("description") ? input.text("description", 65_535) : current.description(),
+				input.has("description") ? input.text("description", Input.TEXT_BYTES) : current.description(),
 				isNew || input.has("specification") ? input.jsonObject("specification", true) : current.specification(),
 				current.createdBy(), input.has("communityApproved")
 						? Boolean.TRUE.equals(input.bool("communityApproved")) : current.communityApproved(),

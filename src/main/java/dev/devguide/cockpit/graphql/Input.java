@@ -1,5 +1,6 @@
 package dev.devguide.cockpit.graphql;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -8,6 +9,12 @@ import java.util.Map;
  * the value) from an explicit null (clear it).
  */
 public final class Input {
+
+	/** What a TEXT column holds: 65,535 bytes, which in UTF-8 may be fewer characters. */
+	public static final int TEXT_BYTES = 65_535;
+
+	/** How deeply JSON values may nest (MariaDB refuses deeper documents). */
+	public static final int JSON_DEPTH = 32;
 
 	private final Map<String, Object> values;
 
@@ -43,6 +50,9 @@ public final class Input {
 		if (value.length() > max) {
 			throw ApiException.badRequest(path(field), "must be at most " + max + " characters");
 		}
+		if (max >= TEXT_BYTES && value.getBytes(StandardCharsets.UTF_8).length > TEXT_BYTES) {
+			throw ApiException.badRequest(path(field), "must be at most " + TEXT_BYTES + " bytes in UTF-8");
+		}
 		return value.isEmpty() ? null : value;
 	}
 
@@ -75,6 +85,9 @@ public final class Input {
 		if (!(raw instanceof Map<?, ?> map)) {
 			throw ApiException.badRequest(path(field), "must be a JSON object");
 		}
+		if (depth(map) > JSON_DEPTH) {
+			throw ApiException.badRequest(path(field), "must not nest deeper than " + JSON_DEPTH + " levels");
+		}
 		return map;
 	}
 
@@ -87,6 +100,20 @@ public final class Input {
 	/** The names of the fields the client sent, for audit metadata. */
 	public java.util.Set<String> fieldNames() {
 		return new java.util.TreeSet<>(values.keySet());
+	}
+
+	private static int depth(Object value) {
+		if (value instanceof Map<?, ?> map) {
+			return 1 + map.values().stream().mapToInt(Input::depth).max().orElse(0);
+		}
+		if (value instanceof Iterable<?> list) {
+			int deepest = 0;
+			for (Object item : list) {
+				deepest = Math.max(deepest, depth(item));
+			}
+			return 1 + deepest;
+		}
+		return 0;
 	}
 
 	public String path(String field) {

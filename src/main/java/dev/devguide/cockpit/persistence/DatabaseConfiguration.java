@@ -17,6 +17,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
@@ -80,9 +82,17 @@ class DatabaseConfiguration {
 		return new R2dbcTransactionManager(connectionFactory);
 	}
 
+	/**
+	 * Mutations run READ COMMITTED: they serialize on the project's row lock, and every
+	 * read after the lock must see what the previous holder committed. Under REPEATABLE
+	 * READ a plain read taken before the lock (finding a child's project) would pin an
+	 * older snapshot, and version numbers or positions computed afterwards would repeat.
+	 */
 	@Bean
 	TransactionalOperator transactionalOperator(ReactiveTransactionManager transactionManager) {
-		return TransactionalOperator.create(transactionManager);
+		DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
+		definition.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+		return TransactionalOperator.create(transactionManager, definition);
 	}
 
 	/**

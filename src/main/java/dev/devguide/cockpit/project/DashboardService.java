@@ -53,9 +53,9 @@ public class DashboardService {
 		return transactions.run("dashboard.create", TYPE, id,
 				caller -> ownership.profile(caller, profileId).then(Mono.defer(() -> {
 					String templateId = input.text("templateId", 36);
-					return checkTemplate(templateId)
-						.then(dashboards.insert(id, profileId, input.requiredText("name", 255),
-								input.text("description", 65_535), templateId, input.jsonObject("layout", true)));
+					return checkTemplate(templateId).then(dashboards.insert(id, profileId,
+							input.requiredText("name", 255), input.text("description", Input.TEXT_BYTES), templateId,
+							input.jsonObject("layout", true)));
 				}))
 					.flatMap(appended -> position(input) == null ? Mono.empty()
 							: dashboards.findById(id).flatMap(created -> dashboards.move(created, position(input))))
@@ -71,7 +71,8 @@ public class DashboardService {
 					String templateId = input.has("templateId") ? input.text("templateId", 36) : current.templateId();
 					Dashboard changed = new Dashboard(id, current.profileId(),
 							input.has("name") ? input.requiredText("name", 255) : current.name(),
-							input.has("description") ? input.text("description", 65_535) : current.description(),
+							input.has("description") ? input.text("description", Input.TEXT_BYTES)
+									: current.description(),
 							templateId, input.has("layout") ? input.jsonObject("layout", true) : current.layout(),
 							current.createdAt(), current.updatedAt(), current.position());
 					return checkTemplate(input.has("templateId") ? templateId : null).then(dashboards.update(changed));
@@ -87,11 +88,9 @@ public class DashboardService {
 	 * first).
 	 */
 	public Mono<Dashboard> move(String id, int position) {
-		if (position < 0) {
-			return Mono.error(ApiException.badRequest("position", "must be at least 0"));
-		}
 		return transactions.run("dashboard.move", TYPE, id,
-				caller -> ownership.dashboard(caller, id)
+				caller -> Positions.check(position)
+					.then(ownership.dashboard(caller, id))
 					.then(dashboards.findById(id))
 					.flatMap(current -> dashboards.move(current, position))
 					.then(snapshot(caller, id, "moved to position " + position))

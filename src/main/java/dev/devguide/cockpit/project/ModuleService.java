@@ -73,11 +73,9 @@ public class ModuleService {
 	 * Moves the module to {@code position} among its dashboard's modules (0 is first).
 	 */
 	public Mono<Module> move(String id, int position) {
-		if (position < 0) {
-			return Mono.error(ApiException.badRequest("position", "must be at least 0"));
-		}
 		return transactions.run("module.move", TYPE, id,
-				caller -> ownership.module(caller, id)
+				caller -> Positions.check(position)
+					.then(ownership.module(caller, id))
 					.then(modules.findById(id))
 					.flatMap(current -> modules.move(current, position))
 					.then(snapshot(caller, id, "moved to position " + position))
@@ -101,9 +99,8 @@ public class ModuleService {
 	 * revoked_at.
 	 */
 	public Mono<Capability> grant(String moduleId, String capabilityType, String justification) {
-		String type = validType(capabilityType);
 		return transactions.run("capability.grant", TYPE, moduleId,
-				caller -> ownership.module(caller, moduleId)
+				caller -> validType(capabilityType).flatMap(type -> ownership.module(caller, moduleId)
 					.then(capabilities.findByModuleAndType(moduleId, type))
 					.flatMap(existing -> capabilities.grant(existing.id(), justification).thenReturn(existing.id()))
 					.switchIfEmpty(Mono.defer(() -> {
@@ -113,7 +110,7 @@ public class ModuleService {
 					.flatMap(id -> audit
 						.success(caller, "capability.grant", "capability", id,
 								Map.of("moduleId", moduleId, "capabilityType", type))
-						.then(capabilities.findById(id))));
+						.then(capabilities.findById(id)))));
 	}
 
 	/**
@@ -121,14 +118,18 @@ public class ModuleService {
 	 * it.
 	 */
 	public Mono<Capability> revoke(String moduleId, String capabilityType, String justification) {
-		String type = validType(capabilityType);
-		return transactions.run("capability.revoke", TYPE, moduleId, caller -> ownership.module(caller, moduleId)
+		return transactions.run("capability.revoke", TYPE, moduleId,
+				caller -> validType(capabilityType).flatMap(type -> revoke(caller, moduleId, type, justification)));
+	}
+
+	private Mono<Capability> revoke(Caller caller, String moduleId, String type, String justification) {
+		return ownership.module(caller, moduleId)
 			.then(capabilities.findByModuleAndType(moduleId, type))
 			.switchIfEmpty(Mono.error(() -> ApiException.notFound("Capability", type + " of module " + moduleId)))
 			.flatMap(existing -> capabilities.revoke(existing.id(), justification)
 				.then(audit.success(caller, "capability.revoke", "capability", existing.id(),
 						Map.of("moduleId", moduleId, "capabilityType", type)))
-				.then(capabilities.findById(existing.id()))));
+				.then(capabilities.findById(existing.id())));
 	}
 
 	private Mono<Module> snapshot(Caller caller, String id, String description) {
@@ -136,12 +137,12 @@ public class ModuleService {
 			.flatMap(module -> versions.snapshot(caller, TYPE, id, module, description).thenReturn(module));
 	}
 
-	private static String validType(String capabilityType) {
+	private static Mono<String> validType(String capabilityType) {
 		String type = capabilityType == null ? "" : capabilityType.strip();
 		if (type.isEmpty() || type.length() > 100) {
-			throw ApiException.badRequest("capabilityType", "must be 1 to 100 characters");
+			return Mono.error(ApiException.badRequest("capabilityType", "must be 1 to 100 characters"));
 		}
-		return type;
+		return Mono.just(type);
 	}
 
 }

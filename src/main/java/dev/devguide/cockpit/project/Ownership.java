@@ -22,30 +22,53 @@ public class Ownership {
 
 	/** The project id, after checking the caller may change that project. */
 	public Mono<String> project(Caller caller, String projectId) {
-		return lock("projects p", "p.id = :id", projectId, caller, "Project");
+		return lockProject(caller, projectId, "Project", projectId);
 	}
 
 	public Mono<String> profile(Caller caller, String profileId) {
-		return lock("profiles pr JOIN projects p ON p.id = pr.project_id", "pr.id = :id", profileId, caller, "Profile");
+		return child(caller, "SELECT project_id FROM profiles WHERE id = :id", profileId, "Profile");
 	}
 
 	public Mono<String> dashboard(Caller caller, String dashboardId) {
-		return lock("dashboards d JOIN profiles pr ON pr.id = d.profile_id JOIN projects p ON p.id = pr.project_id",
-				"d.id = :id", dashboardId, caller, "Dashboard");
+		return child(caller,
+				"SELECT pr.project_id FROM dashboards d JOIN profiles pr ON pr.id = d.profile_id " + "WHERE d.id = :id",
+				dashboardId, "Dashboard");
 	}
 
 	public Mono<String> module(Caller caller, String moduleId) {
-		return lock("modules m JOIN dashboards d ON d.id = m.dashboard_id JOIN profiles pr ON pr.id = d.profile_id "
-				+ "JOIN projects p ON p.id = pr.project_id", "m.id = :id", moduleId, caller, "Module");
+		return child(caller, "SELECT pr.project_id FROM modules m JOIN dashboards d ON d.id = m.dashboard_id "
+				+ "JOIN profiles pr ON pr.id = d.profile_id WHERE m.id = :id", moduleId, "Module");
 	}
 
-	private Mono<String> lock(String from, String where, String id, Caller caller, String resource) {
-		return db.sql("SELECT p.id AS project_id, p.owner_user_id FROM " + from + " WHERE " + where + " FOR UPDATE")
-			.bind("id", id)
-			.map(row -> new String[] { row.get("project_id", String.class), row.get("owner_user_id", String.class) })
+	/**
+	 * Finds the child's project without locking, locks the project row first (so every
+	 * transaction of a project takes its locks in the same order, which rules out
+	 * deadlocks between siblings), then checks the child is still there: it may have been
+	 * deleted by the transaction that held the lock before.
+	 */
+	private Mono<String> child(Caller caller, String locate, String id, String resource) {
+		Mono<String> projectOf = db.sql(locate).bind("id", id).map(row -> row.get(0, String.class)).one();
+		return projectOf.switchIfEmpty(Mono.error(() -> ApiException.notFound(resource, id)))
+			.flatMap(projectId -> lockProject(caller, projectId, resource, id))
+			.flatMap(projectId -> projectOf.filter(projectId::equals)
+				.switchIfEmpty(Mono.error(() -> ApiException.notFound(resource, id))));
+	}
+
+	/**
+	 * Like {@link #project}, but a refusal names {@code resource} {@code id} rather than
+	 * the project.
+	 */
+	public Mono<String> projectOf(Caller caller, String projectId, String resource, String id) {
+		return lockProject(caller, projectId, resource, id);
+	}
+
+	private Mono<String> lockProject(Caller caller, String projectId, String resource, String id) {
+		return db.sql("SELECT owner_user_id FROM projects WHERE id = :id FOR UPDATE")
+			.bind("id", projectId)
+			.map(row -> row.get("owner_user_id", String.class))
 			.one()
 			.switchIfEmpty(Mono.error(() -> ApiException.notFound(resource, id)))
-			.flatMap(found -> caller.owns(found[1]) ? Mono.just(found[0])
+			.flatMap(owner -> caller.owns(owner) ? Mono.just(projectId)
 					: Mono.error(ApiException.forbidden("You may not change " + resource + " " + id)));
 	}
 

@@ -43,22 +43,21 @@ public class ProfileService {
 		return transactions.run("profile.create", TYPE, id,
 				caller -> ownership.project(caller, projectId)
 					.then(Mono.defer(() -> profiles.insert(id, projectId, input.requiredText("name", 255),
-							input.text("description", 65_535))))
+							input.text("description", Input.TEXT_BYTES))))
 					.then(audit.success(caller, "profile.create", TYPE, id, Map.of("projectId", projectId)))
 					.then(profiles.findById(id)));
 	}
 
 	public Mono<Profile> update(String id, Input input) {
-		return transactions.run("profile.update", TYPE, id,
-				caller -> ownership.profile(caller, id)
-					.then(profiles.findById(id))
-					.map(current -> new Profile(id, current.projectId(),
-							input.has("name") ? input.requiredText("name", 255) : current.name(),
-							input.has("description") ? input.text("description", 65_535) : current.description(),
-							current.createdAt(), current.updatedAt(), current.activeDashboardId()))
-					.flatMap(profiles::update)
-					.then(audit.success(caller, "profile.update", TYPE, id, Map.of("fields", input.fieldNames())))
-					.then(profiles.findById(id)));
+		return transactions.run("profile.update", TYPE, id, caller -> ownership.profile(caller, id)
+			.then(profiles.findById(id))
+			.map(current -> new Profile(id, current.projectId(),
+					input.has("name") ? input.requiredText("name", 255) : current.name(),
+					input.has("description") ? input.text("description", Input.TEXT_BYTES) : current.description(),
+					current.createdAt(), current.updatedAt(), current.activeDashboardId()))
+			.flatMap(profiles::update)
+			.then(audit.success(caller, "profile.update", TYPE, id, Map.of("fields", input.fieldNames())))
+			.then(profiles.findById(id)));
 	}
 
 	/** Deletes the profile; its dashboards, modules and capabilities cascade. */

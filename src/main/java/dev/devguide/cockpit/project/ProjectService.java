@@ -66,7 +66,7 @@ public class ProjectService {
 		return transactions.run("project.create", TYPE, id, caller -> {
 			String owner = owner(caller, input);
 			return projects
-				.insert(id, input.requiredText("name", 255), input.text("description", 65_535), owner,
+				.insert(id, input.requiredText("name", 255), input.text("description", Input.TEXT_BYTES), owner,
 						input.text("workflowTemplate", 100), input.text("gitRepository", 500))
 				.then(audit.success(caller, "project.create", TYPE, id, Map.of("owner", owner)))
 				.then(projects.findById(id));
@@ -77,7 +77,7 @@ public class ProjectService {
 		return transactions.run("project.update", TYPE, id, caller -> ownership.project(caller, id)
 			.then(projects.findById(id))
 			.map(current -> new Project(id, input.has("name") ? input.requiredText("name", 255) : current.name(),
-					input.has("description") ? input.text("description", 65_535) : current.description(),
+					input.has("description") ? input.text("description", Input.TEXT_BYTES) : current.description(),
 					current.ownerUserId(), current.createdAt(), current.updatedAt(),
 					input.has("workflowTemplate") ? input.text("workflowTemplate", 100) : current.workflowTemplate(),
 					input.has("gitRepository") ? input.text("gitRepository", 500) : current.gitRepository()))

@@ -18,7 +18,10 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.r2dbc.core.DatabaseClient;
 
-/** The single active screen of a profile: only its own dashboards, null clears, deleting the active one clears. */
+/**
+ * The single active screen of a profile: only its own dashboards, null clears, deleting
+ * the active one clears.
+ */
 @IntegrationTest
 class ActiveDashboardIntegrationTests {
 
@@ -69,12 +72,19 @@ class ActiveDashboardIntegrationTests {
 
 	@Test
 	void aDashboardOfTheProfileBecomesActive() {
-		setActive(board).path("setActiveDashboard", profile -> profile.path("activeDashboardId")
-			.entity(String.class)
-			.isEqualTo(board)
-			.path("activeDashboard.id").entity(String.class).isEqualTo(board)
-			.path("activeDashboard.name").entity(String.class).isEqualTo("Board")
-			.path("activeDashboard.profile.id").entity(String.class).isEqualTo(profileId));
+		setActive(board).path("setActiveDashboard",
+				profile -> profile.path("activeDashboardId")
+					.entity(String.class)
+					.isEqualTo(board)
+					.path("activeDashboard.id")
+					.entity(String.class)
+					.isEqualTo(board)
+					.path("activeDashboard.name")
+					.entity(String.class)
+					.isEqualTo("Board")
+					.path("activeDashboard.profile.id")
+					.entity(String.class)
+					.isEqualTo(profileId));
 		assertThat(storedActive()).isEqualTo(board);
 
 		setActive(other).path("setActiveDashboard.activeDashboardId").entity(String.class).isEqualTo(other);
@@ -99,17 +109,19 @@ class ActiveDashboardIntegrationTests {
 			setActive(foreign).errors().satisfy(GraphQlErrors.single("BAD_REQUEST", "dashboardId"));
 			assertThat(storedActive()).as("active dashboard after trying %s", foreign).isEqualTo(board);
 		}
-		assertThat(database.rows("SELECT active_dashboard_id FROM profiles WHERE id = :id",
-				Map.of("id", siblingProfile)).get(0).get("active_dashboard_id")).isNull();
+		assertThat(
+				database.rows("SELECT active_dashboard_id FROM profiles WHERE id = :id", Map.of("id", siblingProfile))
+					.get(0)
+					.get("active_dashboard_id"))
+			.isNull();
 	}
 
 	@Test
 	void nullClearsTheActiveDashboard() {
 		setActive(board).errors().verify();
 
-		setActive(null).path("setActiveDashboard", profile -> profile.path("activeDashboardId")
-			.valueIsNull()
-			.path("activeDashboard").valueIsNull());
+		setActive(null).path("setActiveDashboard",
+				profile -> profile.path("activeDashboardId").valueIsNull().path("activeDashboard").valueIsNull());
 		assertThat(storedActive()).isNull();
 
 		setActive(board).errors().verify();
@@ -135,24 +147,27 @@ class ActiveDashboardIntegrationTests {
 		owner.document("query($id: ID!) { project(id: $id) { profiles { activeDashboardId activeDashboard { id } } } }")
 			.variable("id", projectId)
 			.execute()
-			.path("project.profiles[0]", profile -> profile.path("activeDashboardId")
-				.valueIsNull()
-				.path("activeDashboard")
-				.valueIsNull());
+			.path("project.profiles[0]",
+					profile -> profile.path("activeDashboardId").valueIsNull().path("activeDashboard").valueIsNull());
 	}
 
 	@Test
 	void anotherUsersProfileIsForbidden() {
 		HttpGraphQlTester stranger = users.user(unique("stranger"));
 
-		stranger.document(SET_ACTIVE).variable("profileId", profileId).variable("dashboardId", board).execute()
+		stranger.document(SET_ACTIVE)
+			.variable("profileId", profileId)
+			.variable("dashboardId", board)
+			.execute()
 			.errors()
 			.satisfy(GraphQlErrors.single("FORBIDDEN"));
 		assertThat(storedActive()).isNull();
 	}
 
 	private GraphQlTester.Response setActive(String dashboardId) {
-		return owner.document(SET_ACTIVE).variable("profileId", profileId).variable("dashboardId", dashboardId)
+		return owner.document(SET_ACTIVE)
+			.variable("profileId", profileId)
+			.variable("dashboardId", dashboardId)
 			.execute();
 	}
 

@@ -26,8 +26,9 @@ import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The audit trail: one {@code audit_logs} row per mutation with who, what, where from and the outcome, failure
- * rows for refused mutations, and gap-free {@code version_history} numbers per dashboard and module.
+ * The audit trail: one {@code audit_logs} row per mutation with who, what, where from and
+ * the outcome, failure rows for refused mutations, and gap-free {@code version_history}
+ * numbers per dashboard and module.
  */
 @IntegrationTest
 class AuditIntegrationTests {
@@ -146,12 +147,15 @@ class AuditIntegrationTests {
 			.errors()
 			.satisfy(GraphQlErrors.single("FORBIDDEN"));
 		// language=GraphQL
-		stranger.document("mutation($id: ID!) { deleteProject(id: $id) }").variable("id", project).execute()
+		stranger.document("mutation($id: ID!) { deleteProject(id: $id) }")
+			.variable("id", project)
+			.execute()
 			.errors()
 			.satisfy(GraphQlErrors.single("FORBIDDEN"));
 
-		assertRows(strangerId, List.of(List.of("project.update", "project", project),
-				List.of("project.delete", "project", project)), "failure");
+		assertRows(strangerId,
+				List.of(List.of("project.update", "project", project), List.of("project.delete", "project", project)),
+				"failure");
 		assertThat(database.rows("SELECT name FROM projects WHERE id = :id", Map.of("id", project)))
 			.extracting(row -> row.get("name"))
 			.containsExactly("Not yours");
@@ -173,7 +177,8 @@ class AuditIntegrationTests {
 			.errors()
 			.satisfy(GraphQlErrors.single("BAD_REQUEST", "input.name"));
 		// language=GraphQL
-		owner.document("mutation($id: ID!) { moveDashboard(id: $id, position: -1) { id } }").variable("id", dashboard)
+		owner.document("mutation($id: ID!) { moveDashboard(id: $id, position: -1) { id } }")
+			.variable("id", dashboard)
 			.execute()
 			.errors()
 			.satisfy(GraphQlErrors.single("BAD_REQUEST", "position"));
@@ -206,8 +211,8 @@ class AuditIntegrationTests {
 			.containsExactly(1, 2, 3, 4);
 		assertThat(versions).allSatisfy(row -> assertThat(row.get("created_by")).isEqualTo(userId));
 		List<Map<String, Object>> snapshots = versions.stream().map(this::snapshot).toList();
-		assertThat(snapshots).allSatisfy(snapshot -> assertThat(snapshot).containsEntry("id", dashboard)
-			.containsEntry("profileId", profile));
+		assertThat(snapshots).allSatisfy(
+				snapshot -> assertThat(snapshot).containsEntry("id", dashboard).containsEntry("profileId", profile));
 		assertThat(snapshots.get(0)).containsEntry("name", "First").containsEntry("position", 0);
 		assertThat(snapshots.get(1)).containsEntry("name", "Renamed").containsEntry("position", 0);
 		assertThat(snapshots.get(2)).containsEntry("name", "Renamed").containsEntry("position", 1);
@@ -228,8 +233,8 @@ class AuditIntegrationTests {
 		assertThat(versions).extracting(row -> ((Number) row.get("version_number")).intValue())
 			.containsExactly(1, 2, 3, 4);
 		List<Map<String, Object>> snapshots = versions.stream().map(this::snapshot).toList();
-		assertThat(snapshots).allSatisfy(snapshot -> assertThat(snapshot).containsEntry("id", module)
-			.containsEntry("dashboardId", dashboard));
+		assertThat(snapshots).allSatisfy(
+				snapshot -> assertThat(snapshot).containsEntry("id", module).containsEntry("dashboardId", dashboard));
 		assertThat(snapshots.get(0)).containsEntry("name", "First").containsEntry("position", 0);
 		assertThat(snapshots.get(1)).containsEntry("configuration", Map.of("items", List.of("x")));
 		assertThat(snapshots.get(2)).containsEntry("position", 1);
@@ -241,25 +246,19 @@ class AuditIntegrationTests {
 		String dashboard = hierarchy.dashboard(hierarchy.profile(hierarchy.project("Concurrent"), "P"), "D");
 		int updates = 8;
 
-		List<String> names = Flux.range(0, updates)
-			.parallel(updates)
-			.runOn(Schedulers.boundedElastic())
-			.map(i -> {
-				String name = "Parallel " + i;
-				// language=GraphQL
-				owner.document("""
-						mutation($id: ID!, $name: String!) { updateDashboard(id: $id, input: {name: $name}) { name } }""")
-					.variable("id", dashboard)
-					.variable("name", name)
-					.execute()
-					.path("updateDashboard.name")
-					.entity(String.class)
-					.isEqualTo(name);
-				return name;
-			})
-			.sequential()
-			.collectList()
-			.block(Duration.ofMinutes(2));
+		List<String> names = Flux.range(0, updates).parallel(updates).runOn(Schedulers.boundedElastic()).map(i -> {
+			String name = "Parallel " + i;
+			// language=GraphQL
+			owner.document("""
+					mutation($id: ID!, $name: String!) { updateDashboard(id: $id, input: {name: $name}) { name } }""")
+				.variable("id", dashboard)
+				.variable("name", name)
+				.execute()
+				.path("updateDashboard.name")
+				.entity(String.class)
+				.isEqualTo(name);
+			return name;
+		}).sequential().collectList().block(Duration.ofMinutes(2));
 
 		List<Map<String, Object>> versions = versions("dashboard", dashboard);
 		assertThat(versions).extracting(row -> ((Number) row.get("version_number")).intValue())
@@ -290,7 +289,10 @@ class AuditIntegrationTests {
 		return jsonMapper.readValue((String) row.get("snapshot"), Map.class);
 	}
 
-	/** The user's audit rows are exactly these (action, resource type, resource id), in order, all with the status. */
+	/**
+	 * The user's audit rows are exactly these (action, resource type, resource id), in
+	 * order, all with the status.
+	 */
 	private void assertRows(String user, List<List<String>> expected, String status) {
 		List<Map<String, Object>> rows = database.rows("""
 				SELECT user_id, action, resource_type, resource_id, status, ip_address, user_agent

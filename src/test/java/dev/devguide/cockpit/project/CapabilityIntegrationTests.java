@@ -21,7 +21,10 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.r2dbc.core.DatabaseClient;
 
-/** Granting and revoking module capabilities: one row per module and type, re-granted in place. */
+/**
+ * Granting and revoking module capabilities: one row per module and type, re-granted in
+ * place.
+ */
 @IntegrationTest
 class CapabilityIntegrationTests {
 
@@ -114,11 +117,13 @@ class CapabilityIntegrationTests {
 				}""";
 		String projectId = (String) database.rows("""
 				SELECT pr.project_id FROM modules m JOIN dashboards d ON d.id = m.dashboard_id
-				JOIN profiles pr ON pr.id = d.profile_id WHERE m.id = :id""", Map.of("id", moduleId)).get(0)
+				JOIN profiles pr ON pr.id = d.profile_id WHERE m.id = :id""", Map.of("id", moduleId))
+			.get(0)
 			.get("project_id");
 		String capabilities = "project.profiles[0].dashboards[0].modules[0].capabilities";
 		GraphQlTester.Response response = owner.document(document).variable("id", projectId).execute();
-		response.path(capabilities + "[*].capabilityType").entityList(String.class)
+		response.path(capabilities + "[*].capabilityType")
+			.entityList(String.class)
 			.containsExactly("file_write", "network_http");
 		response.path(capabilities + "[*].granted").entityList(Boolean.class).containsExactly(true, false);
 	}
@@ -129,8 +134,8 @@ class CapabilityIntegrationTests {
 
 		revoke(owner, "network_http").errors().satisfy(GraphQlErrors.single("NOT_FOUND"));
 
-		assertThat(database.rows("SELECT capability_type FROM capabilities WHERE module_id = :id",
-				Map.of("id", moduleId)))
+		assertThat(
+				database.rows("SELECT capability_type FROM capabilities WHERE module_id = :id", Map.of("id", moduleId)))
 			.extracting(row -> row.get("capability_type"))
 			.containsExactly("file_write");
 	}
@@ -152,7 +157,9 @@ class CapabilityIntegrationTests {
 			.errors()
 			.satisfy(GraphQlErrors.single("FORBIDDEN"));
 		// language=GraphQL
-		owner.document("mutation { grantCapability(moduleId: \"no-such-module\", capabilityType: \"file_write\") { id } }")
+		owner
+			.document(
+					"mutation { grantCapability(moduleId: \"no-such-module\", capabilityType: \"file_write\") { id } }")
 			.execute()
 			.errors()
 			.satisfy(GraphQlErrors.single("NOT_FOUND"));
@@ -162,7 +169,10 @@ class CapabilityIntegrationTests {
 	private Map<String, Object> change(String mutation, String type, String justification) {
 		String document = "mutation($m: ID!, $t: String!, $j: String) { " + mutation
 				+ "(moduleId: $m, capabilityType: $t, justification: $j) " + FIELDS + " }";
-		return owner.document(document).variable("m", moduleId).variable("t", type).variable("j", justification)
+		return owner.document(document)
+			.variable("m", moduleId)
+			.variable("t", type)
+			.variable("j", justification)
 			.execute()
 			.path(mutation)
 			.entity(new ParameterizedTypeReference<Map<String, Object>>() {

@@ -23,8 +23,9 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
- * Deletes cascade down the hierarchy and no further: checked in the tables themselves for the deleted subtree,
- * its siblings, another project of the same owner and a system guardrail.
+ * Deletes cascade down the hierarchy and no further: checked in the tables themselves for
+ * the deleted subtree, its siblings, another project of the same owner and a system
+ * guardrail.
  */
 @IntegrationTest
 class CascadeIntegrationTests {
@@ -72,7 +73,9 @@ class CascadeIntegrationTests {
 
 		assertOnlyGone(subtree(doomed));
 		// language=GraphQL
-		owner.document("query($id: ID!) { project(id: $id) { id } }").variable("id", doomed).execute()
+		owner.document("query($id: ID!) { project(id: $id) { id } }")
+			.variable("id", doomed)
+			.execute()
 			.errors()
 			.satisfy(GraphQlErrors.single("NOT_FOUND"));
 	}
@@ -109,8 +112,9 @@ class CascadeIntegrationTests {
 	}
 
 	/**
-	 * A project with a guardrail, two profiles, two dashboards each, two modules each and one capability per module;
-	 * returns the project's id. The project's first child is its guardrail, then come its profiles.
+	 * A project with a guardrail, two profiles, two dashboards each, two modules each and
+	 * one capability per module; returns the project's id. The project's first child is
+	 * its guardrail, then come its profiles.
 	 */
 	private String tree(String name) {
 		String project = hierarchy.project(name + " " + unique("cascade"));
@@ -148,15 +152,24 @@ class CascadeIntegrationTests {
 	}
 
 	private void delete(String mutation, String id) {
-		owner.document("mutation($id: ID!) { " + mutation + "(id: $id) }").variable("id", id).execute()
-			.path(mutation).entity(String.class).isEqualTo(id);
+		owner.document("mutation($id: ID!) { " + mutation + "(id: $id) }")
+			.variable("id", id)
+			.execute()
+			.path(mutation)
+			.entity(String.class)
+			.isEqualTo(id);
 	}
 
-	/** Exactly the rows in {@code gone} are missing from their tables; every other row the test made is there. */
+	/**
+	 * Exactly the rows in {@code gone} are missing from their tables; every other row the
+	 * test made is there.
+	 */
 	private void assertOnlyGone(Set<String> gone) {
 		Set<String> present = new HashSet<>();
 		for (String table : new HashSet<>(tables.values())) {
-			List<String> ids = tables.entrySet().stream().filter(entry -> entry.getValue().equals(table))
+			List<String> ids = tables.entrySet()
+				.stream()
+				.filter(entry -> entry.getValue().equals(table))
 				.map(Map.Entry::getKey)
 				.toList();
 			database.rows("SELECT id FROM " + table + " WHERE id IN (:ids)", Map.of("ids", ids))

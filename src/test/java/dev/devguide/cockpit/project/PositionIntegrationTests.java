@@ -24,8 +24,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Positions of dashboards in a profile and modules in a dashboard stay dense (0..n-1) and ordered through create,
- * create-at-position, move and delete; {@code Profile.dashboards} and {@code Dashboard.modules} follow them.
+ * Positions of dashboards in a profile and modules in a dashboard stay dense (0..n-1) and
+ * ordered through create, create-at-position, move and delete; {@code Profile.dashboards}
+ * and {@code Dashboard.modules} follow them.
  */
 @IntegrationTest
 class PositionIntegrationTests {
@@ -128,12 +129,14 @@ class PositionIntegrationTests {
 		String moduleId = hierarchy.module(dashboardId, "m0");
 
 		// language=GraphQL
-		owner.document("mutation($id: ID!) { moveDashboard(id: $id, position: -1) { id } }").variable("id", dashboardId)
+		owner.document("mutation($id: ID!) { moveDashboard(id: $id, position: -1) { id } }")
+			.variable("id", dashboardId)
 			.execute()
 			.errors()
 			.satisfy(GraphQlErrors.single("BAD_REQUEST", "position"));
 		// language=GraphQL
-		owner.document("mutation($id: ID!) { moveModule(id: $id, position: -1) { id } }").variable("id", moduleId)
+		owner.document("mutation($id: ID!) { moveModule(id: $id, position: -1) { id } }")
+			.variable("id", moduleId)
 			.execute()
 			.errors()
 			.satisfy(GraphQlErrors.single("BAD_REQUEST", "position"));
@@ -141,7 +144,9 @@ class PositionIntegrationTests {
 		owner.document("""
 				mutation($profileId: ID!) {
 				  createDashboard(profileId: $profileId, input: {name: "X", layout: {}, position: -1}) { id }
-				}""").variable("profileId", profileId).execute()
+				}""")
+			.variable("profileId", profileId)
+			.execute()
 			.errors()
 			.satisfy(GraphQlErrors.single("BAD_REQUEST", "input.position"));
 		assertDashboardOrder(order);
@@ -180,26 +185,27 @@ class PositionIntegrationTests {
 			.sequential()
 			.collectList()
 			.block(Duration.ofMinutes(2));
-		List<String> order = database.rows("SELECT id FROM dashboards WHERE profile_id = :id ORDER BY position",
-				Map.of("id", profileId)).stream().map(row -> (String) row.get("id")).toList();
+		List<String> order = database
+			.rows("SELECT id FROM dashboards WHERE profile_id = :id ORDER BY position", Map.of("id", profileId))
+			.stream()
+			.map(row -> (String) row.get("id"))
+			.toList();
 		assertThat(order).containsExactlyInAnyOrderElementsOf(created);
 		assertDashboardOrder(order);
 
-		Flux.range(0, count)
-			.parallel(count)
-			.runOn(Schedulers.boundedElastic())
-			.map(i -> {
-				// language=GraphQL
-				owner.document("mutation($id: ID!, $position: Int!) { moveDashboard(id: $id, position: $position) { id } }")
-					.variable("id", created.get(i))
-					.variable("position", count - 1 - i)
-					.executeAndVerify();
-				return i;
-			})
-			.sequential()
-			.blockLast(Duration.ofMinutes(2));
-		List<String> moved = database.rows("SELECT id FROM dashboards WHERE profile_id = :id ORDER BY position",
-				Map.of("id", profileId)).stream().map(row -> (String) row.get("id")).toList();
+		Flux.range(0, count).parallel(count).runOn(Schedulers.boundedElastic()).map(i -> {
+			// language=GraphQL
+			owner.document("mutation($id: ID!, $position: Int!) { moveDashboard(id: $id, position: $position) { id } }")
+				.variable("id", created.get(i))
+				.variable("position", count - 1 - i)
+				.executeAndVerify();
+			return i;
+		}).sequential().blockLast(Duration.ofMinutes(2));
+		List<String> moved = database
+			.rows("SELECT id FROM dashboards WHERE profile_id = :id ORDER BY position", Map.of("id", profileId))
+			.stream()
+			.map(row -> (String) row.get("id"))
+			.toList();
 		assertThat(moved).containsExactlyInAnyOrderElementsOf(created);
 		assertDashboardOrder(moved);
 	}
@@ -225,8 +231,13 @@ class PositionIntegrationTests {
 		// language=GraphQL
 		String document = """
 				mutation($id: ID!, $position: Int!) { moveDashboard(id: $id, position: $position) { id position } }""";
-		owner.document(document).variable("id", id).variable("position", position).execute()
-			.path("moveDashboard.position").entity(Integer.class).isEqualTo(expected);
+		owner.document(document)
+			.variable("id", id)
+			.variable("position", position)
+			.execute()
+			.path("moveDashboard.position")
+			.entity(Integer.class)
+			.isEqualTo(expected);
 		order.remove(id);
 		order.add(expected, id);
 		assertDashboardOrder(order);
@@ -236,48 +247,70 @@ class PositionIntegrationTests {
 		// language=GraphQL
 		String document = """
 				mutation($id: ID!, $position: Int!) { moveModule(id: $id, position: $position) { id position } }""";
-		owner.document(document).variable("id", id).variable("position", position).execute()
-			.path("moveModule.position").entity(Integer.class).isEqualTo(expected);
+		owner.document(document)
+			.variable("id", id)
+			.variable("position", position)
+			.execute()
+			.path("moveModule.position")
+			.entity(Integer.class)
+			.isEqualTo(expected);
 		order.remove(id);
 		order.add(expected, id);
 		assertModuleOrder(dashboardId, order);
 	}
 
 	private void delete(String mutation, String id) {
-		owner.document("mutation($id: ID!) { " + mutation + "(id: $id) }").variable("id", id).execute()
-			.path(mutation).entity(String.class).isEqualTo(id);
+		owner.document("mutation($id: ID!) { " + mutation + "(id: $id) }")
+			.variable("id", id)
+			.execute()
+			.path(mutation)
+			.entity(String.class)
+			.isEqualTo(id);
 	}
 
-	/** Profile.dashboards lists exactly these ids in this order, at positions 0..n-1, as the table does. */
+	/**
+	 * Profile.dashboards lists exactly these ids in this order, at positions 0..n-1, as
+	 * the table does.
+	 */
 	private void assertDashboardOrder(List<String> expected) {
 		// language=GraphQL
 		String document = """
 				query($id: ID!) {
 				  project(id: $id) { profiles { id dashboards { id position } } }
 				}""";
-		String projectId = (String) database.rows("SELECT project_id FROM profiles WHERE id = :id",
-				Map.of("id", profileId)).get(0).get("project_id");
+		String projectId = (String) database
+			.rows("SELECT project_id FROM profiles WHERE id = :id", Map.of("id", profileId))
+			.get(0)
+			.get("project_id");
 		var response = owner.document(document).variable("id", projectId).execute();
-		response.path("project.profiles[0].dashboards[*].id").entityList(String.class)
+		response.path("project.profiles[0].dashboards[*].id")
+			.entityList(String.class)
 			.containsExactly(expected.toArray(String[]::new));
-		response.path("project.profiles[0].dashboards[*].position").entityList(Integer.class)
+		response.path("project.profiles[0].dashboards[*].position")
+			.entityList(Integer.class)
 			.containsExactly(IntStream.range(0, expected.size()).boxed().toArray(Integer[]::new));
 		assertTable("dashboards", "profile_id", profileId, expected);
 	}
 
-	/** Dashboard.modules lists exactly these ids in this order, at positions 0..n-1, as the table does. */
+	/**
+	 * Dashboard.modules lists exactly these ids in this order, at positions 0..n-1, as
+	 * the table does.
+	 */
 	private void assertModuleOrder(String dashboardId, List<String> expected) {
 		// language=GraphQL
 		String document = """
 				query($id: ID!) {
 				  project(id: $id) { profiles { dashboards { id modules { id position } } } }
 				}""";
-		String projectId = (String) database.rows("SELECT project_id FROM profiles WHERE id = :id",
-				Map.of("id", profileId)).get(0).get("project_id");
+		String projectId = (String) database
+			.rows("SELECT project_id FROM profiles WHERE id = :id", Map.of("id", profileId))
+			.get(0)
+			.get("project_id");
 		var response = owner.document(document).variable("id", projectId).execute();
 		String modules = "project.profiles[0].dashboards[?(@.id == '" + dashboardId + "')].modules[*]";
 		response.path(modules + ".id").entityList(String.class).containsExactly(expected.toArray(String[]::new));
-		response.path(modules + ".position").entityList(Integer.class)
+		response.path(modules + ".position")
+			.entityList(Integer.class)
 			.containsExactly(IntStream.range(0, expected.size()).boxed().toArray(Integer[]::new));
 		assertTable("modules", "dashboard_id", dashboardId, expected);
 	}
@@ -286,9 +319,11 @@ class PositionIntegrationTests {
 		List<Map<String, Object>> rows = database.rows(
 				"SELECT id, position FROM " + table + " WHERE " + parentColumn + " = :id ORDER BY position, id",
 				Map.of("id", parentId));
-		assertThat(rows).extracting(row -> row.get("id")).as(table + " ids by position")
+		assertThat(rows).extracting(row -> row.get("id"))
+			.as(table + " ids by position")
 			.containsExactlyElementsOf(expected);
-		assertThat(rows).extracting(row -> ((Number) row.get("position")).intValue()).as(table + " positions")
+		assertThat(rows).extracting(row -> ((Number) row.get("position")).intValue())
+			.as(table + " positions")
 			.containsExactlyElementsOf(IntStream.range(0, expected.size()).boxed().toList());
 	}
 

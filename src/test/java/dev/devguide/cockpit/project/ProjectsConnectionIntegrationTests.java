@@ -22,8 +22,9 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /**
- * The {@code projects} connection ({@code graphql-test/projectsPage.graphql}): paging with {@code first} and
- * {@code after}, page info, total count, the filters, and BAD_REQUEST for bad paging arguments.
+ * The {@code projects} connection ({@code graphql-test/projectsPage.graphql}): paging
+ * with {@code first} and {@code after}, page info, total count, the filters, and
+ * BAD_REQUEST for bad paging arguments.
  */
 @IntegrationTest
 class ProjectsConnectionIntegrationTests {
@@ -137,8 +138,11 @@ class ProjectsConnectionIntegrationTests {
 	@Test
 	void firstOutsideOneToHundredIsBadRequestNamingFirst() {
 		for (int first : new int[] { 0, 101, -1 }) {
-			owner.documentName("projectsPage").variable("first", first).execute()
-				.errors().satisfy(GraphQlErrors.single("BAD_REQUEST", "first"));
+			owner.documentName("projectsPage")
+				.variable("first", first)
+				.execute()
+				.errors()
+				.satisfy(GraphQlErrors.single("BAD_REQUEST", "first"));
 		}
 		owner.documentName("projectsPage").variable("first", 100).execute().path("projects.edges").hasValue();
 	}
@@ -146,10 +150,12 @@ class ProjectsConnectionIntegrationTests {
 	@Test
 	void malformedAfterIsBadRequestNamingAfter() {
 		hierarchy.project("Some project");
-		for (String after : List.of("not-a-cursor", "%%%", encode("abc:def"), encode("123:"), encode("no colon"),
-				"")) {
-			owner.documentName("projectsPage").variable("after", after).execute()
-				.errors().satisfy(GraphQlErrors.single("BAD_REQUEST", "after"));
+		for (String after : List.of("not-a-cursor", "%%%", encode("abc:def"), encode("123:"), encode("no colon"), "")) {
+			owner.documentName("projectsPage")
+				.variable("after", after)
+				.execute()
+				.errors()
+				.satisfy(GraphQlErrors.single("BAD_REQUEST", "after"));
 		}
 	}
 
@@ -159,9 +165,12 @@ class ProjectsConnectionIntegrationTests {
 		for (String after : List.of(encode("0:x"), encode("-62135596800000001:x"), encode("253402300800000000:x"),
 				encode(Long.MAX_VALUE + ":x"), encode(Long.MIN_VALUE + ":x"))) {
 			GraphQlTester.Response response = owner.documentName("projectsPage").variable("after", after).execute();
-			response.errors().satisfy(errors -> assertThat(errors).as("errors for cursor %s", after)
-				.allSatisfy(error -> assertThat(error.getExtensions()).containsEntry("classification", "BAD_REQUEST")
-					.containsEntry("field", "after")));
+			response.errors()
+				.satisfy(
+						errors -> assertThat(errors).as("errors for cursor %s", after)
+							.allSatisfy(error -> assertThat(error.getExtensions())
+								.containsEntry("classification", "BAD_REQUEST")
+								.containsEntry("field", "after")));
 		}
 	}
 
@@ -188,8 +197,10 @@ class ProjectsConnectionIntegrationTests {
 		return pages;
 	}
 
-	private static Map<String, Object> page(HttpGraphQlTester tester, int first, String after, Map<String, Object> filter) {
-		GraphQlTester.Request<?> request = tester.documentName("projectsPage").variable("first", first)
+	private static Map<String, Object> page(HttpGraphQlTester tester, int first, String after,
+			Map<String, Object> filter) {
+		GraphQlTester.Request<?> request = tester.documentName("projectsPage")
+			.variable("first", first)
 			.variable("filter", filter);
 		if (after != null) {
 			request = request.variable("after", after);
@@ -199,7 +210,9 @@ class ProjectsConnectionIntegrationTests {
 	}
 
 	private static List<String> ids(List<Map<String, Object>> pages) {
-		return pages.stream().flatMap(page -> edges(page).stream()).map(edge -> (String) map(edge.get("node")).get("id"))
+		return pages.stream()
+			.flatMap(page -> edges(page).stream())
+			.map(edge -> (String) map(edge.get("node")).get("id"))
 			.toList();
 	}
 

@@ -23,8 +23,9 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
- * Templates (admins change them, everyone reads them) and guardrails (owners change their project's, admins the
- * system ones; a project sees its own plus the system ones), and dashboards made from templates.
+ * Templates (admins change them, everyone reads them) and guardrails (owners change their
+ * project's, admins the system ones; a project sees its own plus the system ones), and
+ * dashboards made from templates.
  */
 @IntegrationTest
 class TemplateAndGuardrailIntegrationTests {
@@ -80,7 +81,9 @@ class TemplateAndGuardrailIntegrationTests {
 		Map<String, Object> specification = Map.of("modules", List.of("checklist", "decision_log"), "columns", 2);
 		Map<String, Object> created = templateMutation("createTemplate", null, Map.of("name", name, "category",
 				"workflow", "description", "Plans", "specification", specification, "communityApproved", true))
-			.path("createTemplate").entity(MAP).get();
+			.path("createTemplate")
+			.entity(MAP)
+			.get();
 		assertThat(created).containsEntry("name", name)
 			.containsEntry("category", "workflow")
 			.containsEntry("description", "Plans")
@@ -103,11 +106,17 @@ class TemplateAndGuardrailIntegrationTests {
 			.containsEntry("createdAt", created.get("createdAt"));
 
 		// language=GraphQL
-		admin.document("mutation($id: ID!) { deleteTemplate(id: $id) }").variable("id", id).execute()
-			.path("deleteTemplate").entity(String.class).isEqualTo(id);
+		admin.document("mutation($id: ID!) { deleteTemplate(id: $id) }")
+			.variable("id", id)
+			.execute()
+			.path("deleteTemplate")
+			.entity(String.class)
+			.isEqualTo(id);
 		assertThat(templateNames(null)).doesNotContain(name);
 		// language=GraphQL
-		admin.document("mutation($id: ID!) { deleteTemplate(id: $id) }").variable("id", id).execute()
+		admin.document("mutation($id: ID!) { deleteTemplate(id: $id) }")
+			.variable("id", id)
+			.execute()
 			.errors()
 			.satisfy(GraphQlErrors.single("NOT_FOUND"));
 	}
@@ -118,8 +127,7 @@ class TemplateAndGuardrailIntegrationTests {
 		String other = new TestHierarchy(admin).template(unique("other"));
 		new TestHierarchy(admin).template(name);
 
-		templateMutation("createTemplate", null,
-				Map.of("name", name, "category", "module", "specification", Map.of()))
+		templateMutation("createTemplate", null, Map.of("name", name, "category", "module", "specification", Map.of()))
 			.errors()
 			.satisfy(GraphQlErrors.single("BAD_REQUEST", "input.name"));
 		templateMutation("updateTemplate", other, Map.of("name", name)).errors()
@@ -139,7 +147,9 @@ class TemplateAndGuardrailIntegrationTests {
 		assertThat(templateNames("workflow")).doesNotContain(name);
 
 		// language=GraphQL
-		owner.document("mutation { createTemplate(input: {name: \"x\", category: \"module\", specification: {}}) { id } }")
+		owner
+			.document(
+					"mutation { createTemplate(input: {name: \"x\", category: \"module\", specification: {}}) { id } }")
 			.execute()
 			.errors()
 			.satisfy(GraphQlErrors.single("FORBIDDEN"));
@@ -150,7 +160,9 @@ class TemplateAndGuardrailIntegrationTests {
 			.errors()
 			.satisfy(GraphQlErrors.single("FORBIDDEN"));
 		// language=GraphQL
-		owner.document("mutation($id: ID!) { deleteTemplate(id: $id) }").variable("id", id).execute()
+		owner.document("mutation($id: ID!) { deleteTemplate(id: $id) }")
+			.variable("id", id)
+			.execute()
 			.errors()
 			.satisfy(GraphQlErrors.single("FORBIDDEN"));
 		assertThat(templateNames(null)).contains(name);
@@ -161,10 +173,12 @@ class TemplateAndGuardrailIntegrationTests {
 		String project = hierarchy.project(unique("guarded"));
 		String rule = unique("no-secrets");
 		Map<String, Object> configuration = Map.of("patterns", List.of("AKIA"));
-		Map<String, Object> created = guardrailMutation(owner, "createGuardrail", project, Map.of("ruleId", rule,
-				"description", "No secrets", "severity", "CRITICAL", "autoReject", true, "configuration",
-				configuration, "enabled", false))
-			.path("createGuardrail").entity(MAP).get();
+		Map<String, Object> created = guardrailMutation(owner, "createGuardrail", project,
+				Map.of("ruleId", rule, "description", "No secrets", "severity", "CRITICAL", "autoReject", true,
+						"configuration", configuration, "enabled", false))
+			.path("createGuardrail")
+			.entity(MAP)
+			.get();
 		assertThat(created).containsEntry("projectId", project)
 			.containsEntry("ruleId", rule)
 			.containsEntry("description", "No secrets")
@@ -176,8 +190,8 @@ class TemplateAndGuardrailIntegrationTests {
 		String id = (String) created.get("id");
 
 		assertThat(guardrailMutation(owner, "updateGuardrail", id, Map.of("severity", "LOW")).path("updateGuardrail")
-			.entity(MAP).get())
-			.containsEntry("severity", "LOW")
+			.entity(MAP)
+			.get()).containsEntry("severity", "LOW")
 			.containsEntry("ruleId", rule)
 			.containsEntry("description", "No secrets")
 			.containsEntry("autoReject", true)
@@ -199,13 +213,19 @@ class TemplateAndGuardrailIntegrationTests {
 			.errors()
 			.satisfy(GraphQlErrors.single("FORBIDDEN"));
 		// language=GraphQL
-		stranger.document("mutation($id: ID!) { deleteGuardrail(id: $id) }").variable("id", id).execute()
+		stranger.document("mutation($id: ID!) { deleteGuardrail(id: $id) }")
+			.variable("id", id)
+			.execute()
 			.errors()
 			.satisfy(GraphQlErrors.single("FORBIDDEN"));
 
 		// language=GraphQL
-		owner.document("mutation($id: ID!) { deleteGuardrail(id: $id) }").variable("id", id).execute()
-			.path("deleteGuardrail").entity(String.class).isEqualTo(id);
+		owner.document("mutation($id: ID!) { deleteGuardrail(id: $id) }")
+			.variable("id", id)
+			.execute()
+			.path("deleteGuardrail")
+			.entity(String.class)
+			.isEqualTo(id);
 		assertThat(database.countIn("guardrails", "project_id", List.of(project))).isZero();
 	}
 
@@ -221,21 +241,30 @@ class TemplateAndGuardrailIntegrationTests {
 		String strangers = stranger.guardrail(strangerProject, unique("strange"));
 
 		// language=GraphQL
-		List<Map<String, Object>> ofProject = owner.document("query($id: ID!) { project(id: $id) { guardrails "
-				+ GUARDRAIL_FIELDS + " } }").variable("id", project).execute().path("project.guardrails").entity(LIST)
+		List<Map<String, Object>> ofProject = owner
+			.document("query($id: ID!) { project(id: $id) { guardrails " + GUARDRAIL_FIELDS + " } }")
+			.variable("id", project)
+			.execute()
+			.path("project.guardrails")
+			.entity(LIST)
 			.get();
 		assertOwnPlusSystem(ofProject, project, own, system, siblings, strangers);
 
 		// language=GraphQL
 		String listQuery = "query($id: ID) { guardrails(projectId: $id) " + GUARDRAIL_FIELDS + " }";
-		assertOwnPlusSystem(owner.document(listQuery).variable("id", project).execute().path("guardrails")
-			.entity(LIST).get(), project, own, system, siblings, strangers);
+		assertOwnPlusSystem(
+				owner.document(listQuery).variable("id", project).execute().path("guardrails").entity(LIST).get(),
+				project, own, system, siblings, strangers);
 
 		List<Map<String, Object>> all = owner.document(listQuery).execute().path("guardrails").entity(LIST).get();
 		assertThat(all).extracting(row -> row.get("id")).contains(own, siblings, system).doesNotContain(strangers);
 
-		List<Map<String, Object>> foreign = owner.document(listQuery).variable("id", strangerProject).execute()
-			.path("guardrails").entity(LIST).get();
+		List<Map<String, Object>> foreign = owner.document(listQuery)
+			.variable("id", strangerProject)
+			.execute()
+			.path("guardrails")
+			.entity(LIST)
+			.get();
 		assertThat(foreign).allSatisfy(row -> assertThat(row).containsEntry("system", true));
 	}
 
@@ -290,7 +319,9 @@ class TemplateAndGuardrailIntegrationTests {
 
 		Map<String, Object> dashboard = hierarchyMutation("createDashboard", "profileId", profile,
 				Map.of("name", "Real", "layout", Map.of(), "templateId", template))
-			.path("createDashboard").entity(MAP).get();
+			.path("createDashboard")
+			.entity(MAP)
+			.get();
 		assertThat(dashboard).containsEntry("templateId", template);
 		assertThat(dashboard.get("template")).asInstanceOf(InstanceOfAssertFactories.map(String.class, Object.class))
 			.containsEntry("id", template)
@@ -310,17 +341,20 @@ class TemplateAndGuardrailIntegrationTests {
 
 	private GraphQlTester.Response templateMutation(String mutation, String id, Map<String, Object> input) {
 		String arguments = id == null ? "(input: $input)" : "(id: \"" + id + "\", input: $input)";
-		return admin.document("mutation($input: TemplateInput!) { " + mutation + arguments + " " + TEMPLATE_FIELDS + " }")
+		return admin
+			.document("mutation($input: TemplateInput!) { " + mutation + arguments + " " + TEMPLATE_FIELDS + " }")
 			.variable("input", input)
 			.execute();
 	}
 
 	private GraphQlTester.Response guardrailMutation(HttpGraphQlTester tester, String mutation, String id,
 			Map<String, Object> input) {
-		String arguments = mutation.startsWith("create") ? "(projectId: $id, input: $input)" : "(id: $id, input: $input)";
+		String arguments = mutation.startsWith("create") ? "(projectId: $id, input: $input)"
+				: "(id: $id, input: $input)";
 		String idType = mutation.startsWith("create") ? "ID" : "ID!";
-		return tester.document("mutation($id: " + idType + ", $input: GuardrailInput!) { " + mutation + arguments + " "
-				+ GUARDRAIL_FIELDS + " }")
+		return tester
+			.document("mutation($id: " + idType + ", $input: GuardrailInput!) { " + mutation + arguments + " "
+					+ GUARDRAIL_FIELDS + " }")
 			.variable("id", id)
 			.variable("input", input)
 			.execute();
@@ -330,8 +364,9 @@ class TemplateAndGuardrailIntegrationTests {
 			Map<String, Object> input) {
 		// language=GraphQL
 		String fields = "{ id templateId template " + TEMPLATE_FIELDS + " }";
-		return owner.document("mutation($parent: ID!, $input: DashboardInput!) { " + mutation + "(" + parentArgument
-				+ ": $parent, input: $input) " + fields + " }")
+		return owner
+			.document("mutation($parent: ID!, $input: DashboardInput!) { " + mutation + "(" + parentArgument
+					+ ": $parent, input: $input) " + fields + " }")
 			.variable("parent", parentId)
 			.variable("input", input)
 			.execute();
@@ -350,10 +385,11 @@ class TemplateAndGuardrailIntegrationTests {
 	private static void assertOwnPlusSystem(List<Map<String, Object>> guardrails, String project, String own,
 			String system, String... others) {
 		assertThat(guardrails).extracting(row -> row.get("id")).contains(own, system).doesNotContain((Object[]) others);
-		assertThat(guardrails).allSatisfy(row -> assertThat(row.get("projectId") == null
-				? row.get("system").equals(true) : row.get("projectId").equals(project) && row.get("system").equals(false))
-			.as("guardrail %s is the project's own or a system one", row)
-			.isTrue());
+		assertThat(guardrails)
+			.allSatisfy(row -> assertThat(row.get("projectId") == null ? row.get("system").equals(true)
+					: row.get("projectId").equals(project) && row.get("system").equals(false))
+				.as("guardrail %s is the project's own or a system one", row)
+				.isTrue());
 	}
 
 }

@@ -36,8 +36,9 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 /**
- * Walks every root field of the schema (taken from the schema itself, so a new one cannot escape): none answers
- * without a valid token, and no user can read or change another user's projects or the system rows.
+ * Walks every root field of the schema (taken from the schema itself, so a new one cannot
+ * escape): none answers without a valid token, and no user can read or change another
+ * user's projects or the system rows.
  */
 @IntegrationTest
 class AuthorizationIntegrationTests {
@@ -127,7 +128,8 @@ class AuthorizationIntegrationTests {
 			Outcome outcome = probe.outcome();
 			String sent = String.valueOf(outcome.operation().variables());
 			String errors = String.valueOf(outcome.errors());
-			softly.assertThat(errors).as("%s by another user: errors show the owner's markers", outcome.label())
+			softly.assertThat(errors)
+				.as("%s by another user: errors show the owner's markers", outcome.label())
 				.doesNotContain(marker);
 			for (String noun : OWNED) {
 				String id = two.alpha().ids().get(noun);
@@ -180,9 +182,15 @@ class AuthorizationIntegrationTests {
 			.containsExactly("FORBIDDEN");
 		assertThat(guardrail.value()).as("createGuardrail (system) by a user").isNull();
 		HttpGraphQlTester reader = client.tester(charlie);
-		reader.document("{ templates { id } }").execute().path("templates[*].id").entityList(String.class)
+		reader.document("{ templates { id } }")
+			.execute()
+			.path("templates[*].id")
+			.entityList(String.class)
 			.contains(shared.get("template"));
-		reader.document("{ guardrails { id } }").execute().path("guardrails[*].id").entityList(String.class)
+		reader.document("{ guardrails { id } }")
+			.execute()
+			.path("guardrails[*].id")
+			.entityList(String.class)
 			.contains(shared.get("systemGuardrail"));
 		admin().document("{ templates { name } guardrails { ruleId } }")
 			.execute()
@@ -230,9 +238,10 @@ class AuthorizationIntegrationTests {
 	}
 
 	/**
-	 * Calls every root field as the other user, reads first and deletes last, with every pointer at the owner's
-	 * resources; a field taking several pointers is called again once for each of them alone at the owner's and
-	 * the others at the caller's own (so a check of only the first id shows).
+	 * Calls every root field as the other user, reads first and deletes last, with every
+	 * pointer at the owner's resources; a field taking several pointers is called again
+	 * once for each of them alone at the owner's and the others at the caller's own (so a
+	 * check of only the first id shows).
 	 */
 	private List<Probe> walk(String token, Pointers.Target owner, Pointers.Target caller) {
 		List<RootField> roots = operations.rootFields()
@@ -255,8 +264,9 @@ class AuthorizationIntegrationTests {
 	}
 
 	/**
-	 * Every mutation is refused (FORBIDDEN or NOT_FOUND), and so is a subscription to the owner's resources; a
-	 * call mixing the owner's and the caller's ids may also be bad input (BAD_REQUEST), or succeed without a leak.
+	 * Every mutation is refused (FORBIDDEN or NOT_FOUND), and so is a subscription to the
+	 * owner's resources; a call mixing the owner's and the caller's ids may also be bad
+	 * input (BAD_REQUEST), or succeed without a leak.
 	 */
 	private static void checkRefused(SoftAssertions softly, Probe probe) {
 		Outcome outcome = probe.outcome();
@@ -282,17 +292,23 @@ class AuthorizationIntegrationTests {
 
 	private void checkNoLeakInData(SoftAssertions softly, Outcome outcome, Pointers.Target owner) {
 		String data = String.valueOf(outcome.data());
-		softly.assertThat(data).as("%s by another user: data shows the owner's markers", outcome.label())
+		softly.assertThat(data)
+			.as("%s by another user: data shows the owner's markers", outcome.label())
 			.doesNotContain(marker);
 		for (String noun : OWNED) {
-			softly.assertThat(data).as("%s by another user: data shows the owner's %s id", outcome.label(), noun)
+			softly.assertThat(data)
+				.as("%s by another user: data shows the owner's %s id", outcome.label(), noun)
 				.doesNotContain(owner.ids().get(noun));
 		}
-		softly.assertThat(outcome.classifications()).as("%s by another user: %s", outcome.label(), outcome)
+		softly.assertThat(outcome.classifications())
+			.as("%s by another user: %s", outcome.label(), outcome)
 			.doesNotContain("INTERNAL_ERROR");
 	}
 
-	/** The other user's projects and guardrails lists hold its own project and the system rows only. */
+	/**
+	 * The other user's projects and guardrails lists hold its own project and the system
+	 * rows only.
+	 */
 	private void checkOwnScope(SoftAssertions softly, String token, Pointers.Target own) {
 		HttpGraphQlTester tester = client.tester(token);
 		List<String> projects = tester.document("{ projects(first: 100) { edges { node { id } } } }")
@@ -314,7 +330,10 @@ class AuthorizationIntegrationTests {
 			.anyMatch(row -> own.ids().get("guardrail").equals(row.get("id")));
 	}
 
-	/** The owner's own view proves the probes could see a leak: every id, the markers, the active dashboard. */
+	/**
+	 * The owner's own view proves the probes could see a leak: every id, the markers, the
+	 * active dashboard.
+	 */
 	private void assertOwnerSeesEverything(Map<String, Object> view, Pointers.Target owner) {
 		String text = String.valueOf(view);
 		for (String noun : OWNED) {
@@ -328,7 +347,10 @@ class AuthorizationIntegrationTests {
 			.contains("activeDashboardId=" + owner.ids().get("dashboard"));
 	}
 
-	/** What the owner sees through every query field, called with arguments pointing at its own resources. */
+	/**
+	 * What the owner sees through every query field, called with arguments pointing at
+	 * its own resources.
+	 */
 	private Map<String, Object> view(String token, Pointers.Target owner, Pointers.Target other) {
 		Map<String, Object> view = new LinkedHashMap<>();
 		for (RootField root : operations.rootFields()) {
@@ -341,7 +363,10 @@ class AuthorizationIntegrationTests {
 		return view;
 	}
 
-	/** The owner (A) and another user (B) with a tree each, and an admin's template and system guardrail. */
+	/**
+	 * The owner (A) and another user (B) with a tree each, and an admin's template and
+	 * system guardrail.
+	 */
 	private Users twoUsers() {
 		Map<String, String> shared = Planting.sharedRows(admin(), "admin-public-" + run);
 		Pointers.Target alpha = plant("user-a-" + run, marker, "file_write", shared);
@@ -350,8 +375,7 @@ class AuthorizationIntegrationTests {
 				users.token(bravo.ids().get("user"), List.of("user")));
 	}
 
-	private Pointers.Target plant(String userId, String treeMarker, String capabilityType,
-			Map<String, String> shared) {
+	private Pointers.Target plant(String userId, String treeMarker, String capabilityType, Map<String, String> shared) {
 		HttpGraphQlTester owner = client.tester(users.token(userId, List.of("user")));
 		return Planting.tree(owner, userId, treeMarker, capabilityType, shared);
 	}
@@ -389,7 +413,10 @@ class AuthorizationIntegrationTests {
 	private record Users(Pointers.Target alpha, Pointers.Target bravo, String alphaToken, String bravoToken) {
 	}
 
-	/** One call of the walk; {@code mixed} when only some of its {@code pointers} were at the owner's resources. */
+	/**
+	 * One call of the walk; {@code mixed} when only some of its {@code pointers} were at
+	 * the owner's resources.
+	 */
 	private record Probe(Outcome outcome, boolean mixed, int pointers) {
 	}
 

@@ -8,8 +8,9 @@ import java.util.Map;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /**
- * Creates data through the API for the authorization tests: a user's whole project tree (every name and
- * description carrying a marker), and the admin's shared rows (a template and a system guardrail).
+ * Creates data through the API for the authorization tests: a user's whole project tree
+ * (every name and description carrying a marker), and the admin's shared rows (a template
+ * and a system guardrail).
  */
 final class Planting {
 
@@ -17,17 +18,21 @@ final class Planting {
 	}
 
 	/**
-	 * As {@code owner}: a project with a profile, a dashboard (the profile's active one), a module with a granted
-	 * capability, and a project guardrail. The ids come back by noun, with {@code user} and the shared rows.
+	 * As {@code owner}: a project with a profile, a dashboard (the profile's active one),
+	 * a module with a granted capability, and a project guardrail. The ids come back by
+	 * noun, with {@code user} and the shared rows.
 	 */
 	static Pointers.Target tree(HttpGraphQlTester owner, String userId, String marker, String capabilityType,
 			Map<String, String> shared) {
 		Map<String, String> ids = new HashMap<>(shared);
 		ids.put("user", userId);
-		ids.put("project", create(owner, """
-				mutation($input: ProjectInput!) { created: createProject(input: $input) { id } }""",
-				Map.of("input", Map.of("name", marker + "-project", "description", marker + "-project-description",
-						"workflowTemplate", marker + "-workflow", "gitRepository", "https://git.example/" + marker))));
+		ids.put("project",
+				create(owner, """
+						mutation($input: ProjectInput!) { created: createProject(input: $input) { id } }""",
+						Map.of("input",
+								Map.of("name", marker + "-project", "description", marker + "-project-description",
+										"workflowTemplate", marker + "-workflow", "gitRepository",
+										"https://git.example/" + marker))));
 		ids.put("profile", create(owner, """
 				mutation($parent: ID!, $input: ProfileInput!) {
 				  created: createProfile(projectId: $parent, input: $input) { id }
@@ -47,12 +52,15 @@ final class Planting {
 				mutation($parent: ID!, $type: String!, $why: String) {
 				  created: grantCapability(moduleId: $parent, capabilityType: $type, justification: $why) { id }
 				}""", Map.of("parent", ids.get("module"), "type", capabilityType, "why", marker + "-justification")));
-		ids.put("guardrail", create(owner, """
-				mutation($parent: ID, $input: GuardrailInput!) {
-				  created: createGuardrail(projectId: $parent, input: $input) { id }
-				}""", Map.of("parent", ids.get("project"), "input", Map.of("ruleId", marker + "-rule", "description",
-				marker + "-guardrail-description", "severity", "HIGH", "configuration",
-				Map.of("note", marker + "-guardrail-configuration")))));
+		ids.put("guardrail",
+				create(owner, """
+						mutation($parent: ID, $input: GuardrailInput!) {
+						  created: createGuardrail(projectId: $parent, input: $input) { id }
+						}""",
+						Map.of("parent", ids.get("project"), "input",
+								Map.of("ruleId", marker + "-rule", "description", marker + "-guardrail-description",
+										"severity", "HIGH", "configuration",
+										Map.of("note", marker + "-guardrail-configuration")))));
 		String active = owner.document("""
 				mutation($profile: ID!, $dashboard: ID) {
 				  setActiveDashboard(profileId: $profile, dashboardId: $dashboard) { activeDashboardId }
@@ -68,7 +76,10 @@ final class Planting {
 		return new Pointers.Target(Map.copyOf(ids), capabilityType);
 	}
 
-	/** As an admin: a template and a system guardrail, which every user may read; ids as template, systemGuardrail. */
+	/**
+	 * As an admin: a template and a system guardrail, which every user may read; ids as
+	 * template, systemGuardrail.
+	 */
 	static Map<String, String> sharedRows(HttpGraphQlTester admin, String marker) {
 		String template = create(admin, """
 				mutation($input: TemplateInput!) { created: createTemplate(input: $input) { id } }""",

@@ -8,14 +8,19 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Argument values that point at someone's resources: an argument or input field named {@code id} gets the id of
- * the resource its root field names ({@code updateDashboard(id)}: a dashboard), one named {@code xxxId} the id of
- * an {@code xxx}, anything unknown the project's id; the rest are valid values, so only authorization can refuse.
- * A mixed variant points only the pointer at {@code ownerIndex} at the owner and the others at the caller's own.
+ * Argument values that point at someone's resources: an argument or input field named
+ * {@code id} gets the id of the resource its root field names
+ * ({@code updateDashboard(id)}: a dashboard), one named {@code xxxId} the id of an
+ * {@code xxx}, anything unknown the project's id; the rest are valid values, so only
+ * authorization can refuse. A mixed variant points only the pointer at {@code ownerIndex}
+ * at the owner and the others at the caller's own.
  */
 final class Pointers implements RootFieldOperations.Values {
 
-	/** Where the pointers go: ids by noun (project, profile, ...), and the capability type held. */
+	/**
+	 * Where the pointers go: ids by noun (project, profile, ...), and the capability type
+	 * held.
+	 */
 	record Target(Map<String, String> ids, String capabilityType) {
 	}
 
@@ -29,7 +34,10 @@ final class Pointers implements RootFieldOperations.Values {
 
 	private int count;
 
-	/** {@code ownerIndex} -1 points every pointer at the owner; {@code text} prefixes the caller's strings. */
+	/**
+	 * {@code ownerIndex} -1 points every pointer at the owner; {@code text} prefixes the
+	 * caller's strings.
+	 */
 	Pointers(Target owner, Target caller, int ownerIndex, String text) {
 		this.owner = owner;
 		this.caller = caller;
@@ -69,7 +77,10 @@ final class Pointers implements RootFieldOperations.Values {
 		return RootFieldOperations.placeholder(type);
 	}
 
-	/** {@code id}, an ID named {@code xxxId}, or any {@code xxxId} whose xxx is a known noun (ownerUserId). */
+	/**
+	 * {@code id}, an ID named {@code xxxId}, or any {@code xxxId} whose xxx is a known
+	 * noun (ownerUserId).
+	 */
 	private boolean pointer(String name, GraphQLNamedType type) {
 		if (name.equals("id")) {
 			return true;
@@ -80,7 +91,10 @@ final class Pointers implements RootFieldOperations.Values {
 		return type.getName().equals("ID") || known(name.substring(0, name.length() - 2)) != null;
 	}
 
-	/** The last word of a camel-case name that is a known noun (plural or not); unknown: project. */
+	/**
+	 * The last word of a camel-case name that is a known noun (plural or not); unknown:
+	 * project.
+	 */
 	private String noun(String camelCase) {
 		String known = known(camelCase);
 		return known == null ? "project" : known;

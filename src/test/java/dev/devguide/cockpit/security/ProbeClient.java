@@ -22,8 +22,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Sends generated operations to the running server as a given token's user (null: anonymous): queries and
- * mutations over HTTP, subscriptions over WebSocket, and raw HTTP posts to see what the security filter answers.
+ * Sends generated operations to the running server as a given token's user (null:
+ * anonymous): queries and mutations over HTTP, subscriptions over WebSocket, and raw HTTP
+ * posts to see what the security filter answers.
  */
 final class ProbeClient {
 
@@ -39,7 +40,10 @@ final class ProbeClient {
 				: anonymous.mutate().header(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
 	}
 
-	/** Runs the operation and returns the response's data and errors as the client received them. */
+	/**
+	 * Runs the operation and returns the response's data and errors as the client
+	 * received them.
+	 */
 	Outcome call(String token, Operation operation) {
 		if (operation.root().kind().equals("subscription")) {
 			return subscribe(token, operation);
@@ -52,7 +56,9 @@ final class ProbeClient {
 		return Outcome.of(operation, response);
 	}
 
-	/** Posts the operation over plain HTTP, so that the status and headers can be checked. */
+	/**
+	 * Posts the operation over plain HTTP, so that the status and headers can be checked.
+	 */
 	EntityExchangeResult<String> post(String token, Operation operation) {
 		return WebTestClient.bindToServer()
 			.baseUrl("http://localhost:" + users.port() + "/graphql")
@@ -67,7 +73,10 @@ final class ProbeClient {
 			.returnResult();
 	}
 
-	/** Subscribes for a few seconds and gathers the events' data and all errors into one outcome. */
+	/**
+	 * Subscribes for a few seconds and gathers the events' data and all errors into one
+	 * outcome.
+	 */
 	private Outcome subscribe(String token, Operation operation) {
 		WebSocketGraphQlTester.Builder<?> builder = WebSocketGraphQlTester
 			.builder("ws://localhost:" + users.port() + "/graphql", new ReactorNettyWebSocketClient());
@@ -101,8 +110,8 @@ final class ProbeClient {
 					return Flux.empty();
 				})
 				.onErrorResume(ex -> {
-					errors.add(Map.of("message", String.valueOf(ex), "extensions",
-							Map.of("classification", "TRANSPORT")));
+					errors.add(
+							Map.of("message", String.valueOf(ex), "extensions", Map.of("classification", "TRANSPORT")));
 					return Flux.empty();
 				})
 				.blockLast(Duration.ofSeconds(30));
@@ -121,7 +130,10 @@ final class ProbeClient {
 		return map;
 	}
 
-	/** The data and errors of one response (or of a subscription's events), and the operation sent. */
+	/**
+	 * The data and errors of one response (or of a subscription's events), and the
+	 * operation sent.
+	 */
 	record Outcome(Operation operation, Map<String, Object> data, List<Map<String, Object>> errors) {
 
 		@SuppressWarnings("unchecked")

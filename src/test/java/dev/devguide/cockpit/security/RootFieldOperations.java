@@ -23,23 +23,33 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a GraphQL operation for a root field from its definition in the schema: arguments as variables, and
- * either just {@code __typename} or every field reachable without entering a type twice on one path.
+ * Writes a GraphQL operation for a root field from its definition in the schema:
+ * arguments as variables, and either just {@code __typename} or every field reachable
+ * without entering a type twice on one path.
  */
 final class RootFieldOperations {
 
 	/** Chooses which arguments and input fields are sent, and their values. */
 	interface Values {
 
-		/** Whether a nullable argument or input field is sent; {@code filled} is true inside a required input. */
+		/**
+		 * Whether a nullable argument or input field is sent; {@code filled} is true
+		 * inside a required input.
+		 */
 		boolean sendsNullable(String name, GraphQLType type, boolean filled);
 
-		/** The value of a scalar or enum argument or input field called {@code name} under root field {@code root}. */
+		/**
+		 * The value of a scalar or enum argument or input field called {@code name} under
+		 * root field {@code root}.
+		 */
 		Object leaf(String root, String name, GraphQLNamedType type);
 
 	}
 
-	/** Values for an anonymous probe: only what is required, each a syntactically valid placeholder. */
+	/**
+	 * Values for an anonymous probe: only what is required, each a syntactically valid
+	 * placeholder.
+	 */
 	static final Values PLACEHOLDERS = new Values() {
 
 		@Override
@@ -54,7 +64,10 @@ final class RootFieldOperations {
 
 	};
 
-	/** A root field of the schema and the operation type it belongs to (query, mutation or subscription). */
+	/**
+	 * A root field of the schema and the operation type it belongs to (query, mutation or
+	 * subscription).
+	 */
 	record RootField(String kind, GraphQLFieldDefinition definition) {
 
 		String name() {
@@ -63,7 +76,10 @@ final class RootFieldOperations {
 
 	}
 
-	/** A document with one root field, the variables it needs, and a label for failure messages. */
+	/**
+	 * A document with one root field, the variables it needs, and a label for failure
+	 * messages.
+	 */
 	record Operation(RootField root, String document, Map<String, Object> variables) {
 
 		String label() {
@@ -87,7 +103,10 @@ final class RootFieldOperations {
 		return fields;
 	}
 
-	/** The operation for {@code root}: {@code deep} selects every reachable field, otherwise only the typename. */
+	/**
+	 * The operation for {@code root}: {@code deep} selects every reachable field,
+	 * otherwise only the typename.
+	 */
 	Operation write(RootField root, Values values, boolean deep) {
 		Writer writer = new Writer(root.name(), values, deep);
 		String call = writer.field(root.definition(), new ArrayDeque<>());

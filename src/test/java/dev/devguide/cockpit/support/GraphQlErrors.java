@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.graphql.ResponseError;
 
-/** Checks that a response holds exactly one error of a classification and, for bad input, the field at fault. */
+/**
+ * Checks that a response holds exactly one error of a classification and, for bad input,
+ * the field at fault.
+ */
 public final class GraphQlErrors {
 
 	private GraphQlErrors() {
@@ -21,9 +24,9 @@ public final class GraphQlErrors {
 	}
 
 	public static Consumer<List<ResponseError>> single(String classification, String field) {
-		return single(classification).andThen(errors -> assertThat(errors.get(0).getExtensions())
-			.as("extensions of %s", errors.get(0).getMessage())
-			.containsEntry("field", field));
+		return single(classification).andThen(
+				errors -> assertThat(errors.get(0).getExtensions()).as("extensions of %s", errors.get(0).getMessage())
+					.containsEntry("field", field));
 	}
 
 }

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
 
-/** Reads tables directly, to check what the API wrote; blocking is fine here since it runs only in tests. */
+/**
+ * Reads tables directly, to check what the API wrote; blocking is fine here since it runs
+ * only in tests.
+ */
 public final class TestDatabase {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -16,7 +19,10 @@ public final class TestDatabase {
 		this.db = db;
 	}
 
-	/** The rows of a query with named parameters ({@code :name}; a collection expands for {@code IN (:ids)}). */
+	/**
+	 * The rows of a query with named parameters ({@code :name}; a collection expands for
+	 * {@code IN (:ids)}).
+	 */
 	public List<Map<String, Object>> rows(String sql, Map<String, ?> params) {
 		DatabaseClient.GenericExecuteSpec spec = db.sql(sql);
 		for (Map.Entry<String, ?> param : params.entrySet()) {
@@ -31,7 +37,8 @@ public final class TestDatabase {
 			return 0;
 		}
 		Map<String, Object> row = rows("SELECT COUNT(*) AS n FROM " + table + " WHERE " + column + " IN (:values)",
-				Map.of("values", values)).get(0);
+				Map.of("values", values))
+			.get(0);
 		return ((Number) row.get("n")).longValue();
 	}
 

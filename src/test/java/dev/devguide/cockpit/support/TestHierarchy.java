@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
-/** Creates rows of the hierarchy, templates and guardrails through the API, one mutation each, and returns the ids. */
+/**
+ * Creates rows of the hierarchy, templates and guardrails through the API, one mutation
+ * each, and returns the ids.
+ */
 public final class TestHierarchy {
 
 	private final HttpGraphQlTester tester;
@@ -57,8 +60,8 @@ public final class TestHierarchy {
 	}
 
 	public String module(String dashboardId, String name) {
-		return module(dashboardId, Map.of("moduleType", "checklist", "name", name, "configuration",
-				Map.of("items", List.of())));
+		return module(dashboardId,
+				Map.of("moduleType", "checklist", "name", name, "configuration", Map.of("items", List.of())));
 	}
 
 	public String module(String dashboardId, Map<String, ?> input) {
@@ -95,7 +98,9 @@ public final class TestHierarchy {
 				mutation($profileId: ID!, $dashboardId: ID) {
 				  setActiveDashboard(profileId: $profileId, dashboardId: $dashboardId) { id }
 				}""";
-		tester.document(document).variable("profileId", profileId).variable("dashboardId", dashboardId)
+		tester.document(document)
+			.variable("profileId", profileId)
+			.variable("dashboardId", dashboardId)
 			.executeAndVerify();
 	}
 
@@ -108,7 +113,10 @@ public final class TestHierarchy {
 		return create(document, "createTemplate", Map.of("input", input));
 	}
 
-	/** Creates a guardrail of the project, or a system guardrail when projectId is null (admins only). */
+	/**
+	 * Creates a guardrail of the project, or a system guardrail when projectId is null
+	 * (admins only).
+	 */
 	public String guardrail(String projectId, String ruleId) {
 		// language=GraphQL
 		String document = """
@@ -122,12 +130,7 @@ public final class TestHierarchy {
 	}
 
 	private String create(String document, String field, Map<String, Object> variables) {
-		return tester.document(document)
-			.variables(variables)
-			.execute()
-			.path(field + ".id")
-			.entity(String.class)
-			.get();
+		return tester.document(document).variables(variables).execute().path(field + ".id").entity(String.class).get();
 	}
 
 }
