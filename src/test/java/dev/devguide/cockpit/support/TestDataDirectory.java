@@ -8,7 +8,9 @@ import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.CommandLinePropertySource;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
 
 /**
  * Gives each test JVM its own empty data directory (only on the test class path), so the
@@ -21,8 +23,15 @@ public class TestDataDirectory implements EnvironmentPostProcessor {
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		environment.getPropertySources()
-			.addFirst(new MapPropertySource("cockpit-test-data", Map.of("cockpit.data-dir", DIRECTORY.toString())));
+		MapPropertySource testData = new MapPropertySource("cockpit-test-data",
+				Map.of("cockpit.data-dir", DIRECTORY.toString()));
+		MutablePropertySources sources = environment.getPropertySources();
+		if (sources.contains(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME)) {
+			sources.addAfter(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME, testData);
+		}
+		else {
+			sources.addFirst(testData);
+		}
 	}
 
 	public static Path directory() {

@@ -1,0 +1,66 @@
+package dev.devguide.cockpit.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.devguide.cockpit.CockpitApplication;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The embedded default with no JWT settings: the server makes its own secret, prints a
+ * development token for user {@code dev} with role admin, writes it to
+ * {@code <data dir>/dev-token}, and the token works; the health endpoint reports the
+ * database without a token.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class DevelopmentTokenIntegrationTests {
+
+	@TempDir
+	Path dataDir;
+
+	@Test
+	void embeddedDefaultPrintsAndStoresAWorkingAdminToken(CapturedOutput output) throws IOException {
+		try (ConfigurableApplicationContext server = new SpringApplication(CockpitApplication.class).run(
+				"--server.port=0", "--cockpit.data-dir=" + dataDir, "--cockpit.jwt.secret=",
+				"--logging.level.root=warn")) {
+			String token = Files.readString(dataDir.resolve("dev-token")).trim();
+			assertThat(output.getOut()).contains("Development token: " + token);
+			assertThat(dataDir.resolve("jwt-secret")).exists();
+
+			WebTestClient client = WebTestClient.bindToServer()
+				.baseUrl("http://localhost:" + server.getEnvironment().getProperty("local.server.port"))
+				.build();
+			client.post()
+				.uri("/graphql")
+				.header("Authorization", "Bearer " + token)
+				.bodyValue(Map.of("query", "mutation { createProject(input: {name: \"dev\"}) { ownerUserId } }"))
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.data.createProject.ownerUserId")
+				.isEqualTo("dev");
+			client.get()
+				.uri("/actuator/health")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.status")
+				.isEqualTo("UP")
+				.jsonPath("$.components.r2dbc.status")
+				.isEqualTo("UP");
+		}
+	}
+
+}
