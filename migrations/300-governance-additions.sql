@@ -26,6 +26,13 @@ ALTER TABLE metadata_violations
     ADD COLUMN project_id VARCHAR(36) NULL COMMENT 'soft reference to projects.id';
 --rollback ALTER TABLE metadata_violations DROP COLUMN project_id;
 
+--changeset cockpit:governance-additions-violations-resolved-by
+-- resolved_by holds the user (token subject) who resolved, suppressed or reopened the violation. The spec makes
+-- it VARCHAR(36) while every other user id column is VARCHAR(255), and token subjects are often longer than
+-- 36 characters, so a strict server refused the update. Widened to the width of audit_logs.user_id.
+ALTER TABLE metadata_violations MODIFY COLUMN resolved_by VARCHAR(255) NULL;
+--rollback ALTER TABLE metadata_violations MODIFY COLUMN resolved_by VARCHAR(36) NULL;
+
 --changeset cockpit:governance-additions-violations-project-index
 -- Ascending parts on purpose: read backwards, the index (with the primary key InnoDB appends) gives
 -- detected_at DESC, id DESC, the order of the metadataViolations connection, for one project and status.

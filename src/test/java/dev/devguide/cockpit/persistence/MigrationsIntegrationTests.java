@@ -140,6 +140,9 @@ class MigrationsIntegrationTests {
 				query("SELECT CONCAT(COLUMN_NAME, ' ', COLUMN_TYPE, ' ', IS_NULLABLE) FROM information_schema.COLUMNS"
 						+ " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'metadata_violations' AND COLUMN_NAME = 'project_id'"))
 			.containsExactly("project_id varchar(36) YES");
+		assertThat(query("SELECT COLUMN_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
+				+ " AND TABLE_NAME = 'metadata_violations' AND COLUMN_NAME = 'resolved_by'"))
+			.containsExactly("varchar(255)");
 		assertThat(query("SELECT GROUP_CONCAT(COLUMN_NAME ORDER BY SEQ_IN_INDEX) FROM information_schema.STATISTICS"
 				+ " WHERE TABLE_SCHEMA = DATABASE() AND INDEX_NAME IN ('idx_project_status_detected',"
 				+ " 'idx_project_created', 'idx_project_status_created') GROUP BY TABLE_NAME, INDEX_NAME"
@@ -154,6 +157,9 @@ class MigrationsIntegrationTests {
 		assertThat(query("SELECT COUNT(*) FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE()"
 				+ " AND TABLE_NAME = 'sync_buffer' AND INDEX_NAME LIKE 'idx_project_%created'"))
 			.containsExactly("0");
+		assertThat(query("SELECT COLUMN_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
+				+ " AND TABLE_NAME = 'metadata_violations' AND COLUMN_NAME = 'resolved_by'"))
+			.containsExactly("varchar(36)");
 	}
 
 	@Test
