@@ -34,11 +34,13 @@ ALTER TABLE metadata_violations MODIFY COLUMN resolved_by VARCHAR(255) NULL;
 --rollback ALTER TABLE metadata_violations MODIFY COLUMN resolved_by VARCHAR(36) NULL;
 
 --changeset cockpit:governance-additions-violations-project-index
--- Ascending parts on purpose: read backwards, the index (with the primary key InnoDB appends) gives
--- detected_at DESC, id DESC, the order of the metadataViolations connection, for one project and status.
+-- How the metadataViolations connection finds a project's violations, newest first, with or without a
+-- status. Ascending parts on purpose: read backwards, each index (with the primary key InnoDB and TiDB
+-- append) gives detected_at DESC, id DESC, the order of the connection, so no rows are sorted.
 ALTER TABLE metadata_violations
-    ADD INDEX idx_project_status_detected (project_id, status, detected_at);
---rollback ALTER TABLE metadata_violations DROP INDEX idx_project_status_detected;
+    ADD INDEX idx_project_status_detected (project_id, status, detected_at),
+    ADD INDEX idx_project_detected (project_id, detected_at);
+--rollback ALTER TABLE metadata_violations DROP INDEX idx_project_status_detected, DROP INDEX idx_project_detected;
 
 --changeset cockpit:governance-additions-sync-buffer-keyset
 -- Project.syncBuffer lists one project's changes newest first (created_at DESC, id DESC), optionally of

@@ -10,6 +10,7 @@ import dev.devguide.cockpit.project.Ownership;
 import dev.devguide.cockpit.security.Caller;
 import dev.devguide.cockpit.security.CallerContext;
 import java.util.Map;
+import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -97,11 +98,15 @@ public class ViolationService {
 		return violations.findById(id)
 			.switchIfEmpty(Mono.error(() -> ApiException.notFound("MetadataViolation", id)))
 			.flatMap(violation -> {
-				if (violation.projectId() != null) {
-					return ownership.project(caller, violation.projectId());
+				if (violation.projectId() == null) {
+					return caller.admin() ? Mono.just("")
+							: Mono.error(ApiException.forbidden("You may not change violation " + id));
 				}
-				return caller.admin() ? Mono.just("")
-						: Mono.error(ApiException.forbidden("You may not change violation " + id));
+				// project_id is a soft reference: the violation outlives a deleted
+				// project, and stays admins'.
+				return ownership.project(caller, violation.projectId())
+					.onErrorResume(ApiException.class, error -> caller.admin() && error.type() == ErrorType.NOT_FOUND
+							? Mono.just("") : Mono.error(error));
 			});
 	}
 

@@ -144,10 +144,11 @@ class MigrationsIntegrationTests {
 				+ " AND TABLE_NAME = 'metadata_violations' AND COLUMN_NAME = 'resolved_by'"))
 			.containsExactly("varchar(255)");
 		assertThat(query("SELECT GROUP_CONCAT(COLUMN_NAME ORDER BY SEQ_IN_INDEX) FROM information_schema.STATISTICS"
-				+ " WHERE TABLE_SCHEMA = DATABASE() AND INDEX_NAME IN ('idx_project_status_detected',"
+				+ " WHERE TABLE_SCHEMA = DATABASE() AND INDEX_NAME IN ('idx_project_status_detected', 'idx_project_detected',"
 				+ " 'idx_project_created', 'idx_project_status_created') GROUP BY TABLE_NAME, INDEX_NAME"
 				+ " ORDER BY TABLE_NAME, INDEX_NAME"))
-			.containsExactly("project_id,status,detected_at", "project_id,created_at", "project_id,status,created_at");
+			.containsExactly("project_id,detected_at", "project_id,status,detected_at", "project_id,created_at",
+					"project_id,status,created_at");
 
 		migrations.rollbackToTag("events-1.0.0");
 
