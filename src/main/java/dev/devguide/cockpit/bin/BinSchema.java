@@ -8,18 +8,19 @@ import static graphql.Scalars.GraphQLID;
 import static graphql.Scalars.GraphQLString;
 
 import dev.devguide.cockpit.graphql.Connections;
+import dev.devguide.cockpit.graphql.Cursors;
+import dev.devguide.cockpit.graphql.Page;
 import dev.devguide.cockpit.graphql.SchemaContribution;
 import dev.devguide.cockpit.graphql.SchemaParts;
 import dev.devguide.cockpit.graphql.Scalars;
-import dev.devguide.cockpit.persistence.Batches;
 import dev.devguide.cockpit.project.Project;
 import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLArgument;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,15 +31,10 @@ import org.springframework.stereotype.Component;
 @Component
 class BinSchema implements SchemaContribution {
 
-	static final String PROPAGATIONS = "syncChange.propagations";
-
 	private final BinService bin;
 
-	BinSchema(BinService bin, PropagationRepository propagations, BatchLoaderRegistry registry) {
+	BinSchema(BinService bin) {
 		this.bin = bin;
-		registry.<String, List<Propagation>>forName(PROPAGATIONS)
-			.registerMappedBatchLoader((ids, env) -> Batches.groupBy(ids, propagations.findBySyncChangeIds(ids),
-					Propagation::syncChangeId));
 	}
 
 	@Override
@@ -50,14 +46,11 @@ class BinSchema implements SchemaContribution {
 				arg("id", required(GraphQLID), "The change's id.")), env -> bin.get(env.getArgument("id")));
 		List<GraphQLArgument> arguments = new ArrayList<>(Connections.pagingArguments());
 		arguments.add(arg("status", ref("SyncStatus"), "Only changes in this status."));
-		schema.field("Project",
-				field("syncBuffer", required(ref("SyncChangeConnection")),
-						"The project's changes in the Bin, newest first.", arguments),
-				env -> bin.page(((Project) env.getSource()).id(), env.getArgument("status"), Connections.first(env),
-						env.getArgument("after")));
+		schema.field("Project", field("syncBuffer", required(ref("SyncChangeConnection")),
+				"The project's changes in the Bin, newest first.", arguments), BinSchema::syncBuffer);
 		schema.fetcher("SyncChange", "project", load("project.byId", SyncChange::projectId));
 		schema.fetcher("SyncChange", "sourceModule", load("module.byId", SyncChange::sourceModuleId));
-		schema.fetcher("SyncChange", "propagations", load(PROPAGATIONS, SyncChange::id));
+		schema.fetcher("SyncChange", "propagations", load(BinLoaders.PROPAGATIONS, SyncChange::id));
 		schema.fetcher("Propagation", "affectedDashboard", load("dashboard.byId", Propagation::affectedDashboardId));
 		mutations(schema);
 	}
@@ -83,6 +76,18 @@ class BinSchema implements SchemaContribution {
 						+ "PROPAGATED. " + BinTypes.IMPACT
 						+ " Any other status is a BAD_REQUEST naming it; of concurrent calls exactly one succeeds.",
 				id), env -> bin.propagate(env.getArgument("id")));
+	}
+
+	/**
+	 * A page of the project's changes, through the loader that pages many projects at
+	 * once.
+	 */
+	private static CompletableFuture<Page<SyncChange>> syncBuffer(DataFetchingEnvironment env) {
+		String after = env.getArgument("after");
+		BinLoaders.SyncBufferPage key = new BinLoaders.SyncBufferPage(((Project) env.getSource()).id(),
+				env.getArgument("status"), Connections.first(env),
+				after == null ? null : Cursors.decode(after, "after"));
+		return env.<BinLoaders.SyncBufferPage, Page<SyncChange>>getDataLoader(BinLoaders.SYNC_BUFFER).load(key);
 	}
 
 	/** A fetcher loading the relation through the named DataLoader (null key: null). */

@@ -9,8 +9,6 @@ import dev.devguide.cockpit.governance.MetadataStandardRepository;
 import dev.devguide.cockpit.governance.MetadataViolation;
 import dev.devguide.cockpit.governance.ViolationRepository;
 import dev.devguide.cockpit.graphql.ApiException;
-import dev.devguide.cockpit.graphql.Cursors;
-import dev.devguide.cockpit.graphql.Page;
 import dev.devguide.cockpit.persistence.JsonColumns;
 import dev.devguide.cockpit.project.Ownership;
 import dev.devguide.cockpit.project.ProjectService;
@@ -80,17 +78,6 @@ public class BinService {
 		return changes.findById(id)
 			.switchIfEmpty(Mono.error(() -> ApiException.notFound("SyncChange", id)))
 			.flatMap(change -> projects.get(change.projectId()).thenReturn(change));
-	}
-
-	/**
-	 * A page of a project's changes, newest first (the project is already authorized).
-	 */
-	public Mono<Page<SyncChange>> page(String projectId, String status, int first, String after) {
-		Cursors.Position position = after == null ? null : Cursors.decode(after, "after");
-		return changes.page(projectId, status, position, first + 1)
-			.collectList()
-			.map(rows -> Page.of(rows, first, position != null, c -> Cursors.encode(c.createdAt(), c.id()),
-					() -> changes.count(projectId, status)));
 	}
 
 	public Mono<SyncChange> submit(String projectId, String changeType, String sourceModuleId, Object payload) {

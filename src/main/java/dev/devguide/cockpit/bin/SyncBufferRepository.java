@@ -7,6 +7,7 @@ import dev.devguide.cockpit.graphql.Cursors;
 import dev.devguide.cockpit.persistence.JsonColumns;
 import dev.devguide.cockpit.persistence.Rows;
 import io.r2dbc.spi.Readable;
+import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
@@ -91,19 +92,30 @@ public class SyncBufferRepository {
 	}
 
 	/**
-	 * Up to {@code limit} changes of a project (of one status, if given), newest first
-	 * (created_at DESC, id DESC), after a position.
+	 * Up to {@code limit} changes of each project (of one status, if given), newest first
+	 * (created_at DESC, id DESC), after a position: one statement, a UNION ALL of one
+	 * index range read per project.
 	 */
-	public Flux<SyncChange> page(String projectId, String status, Cursors.Position after, int limit) {
-		StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM sync_buffer WHERE project_id = :project");
-		if (status != null) {
-			sql.append(" AND status = :status");
+	public Flux<SyncChange> pages(List<String> projectIds, String status, Cursors.Position after, int limit) {
+		StringBuilder sql = new StringBuilder();
+		for (int i = 0; i < projectIds.size(); i++) {
+			sql.append(i == 0 ? "(" : " UNION ALL (")
+				.append("SELECT ")
+				.append(COLUMNS)
+				.append(" FROM sync_buffer WHERE project_id = :p")
+				.append(i);
+			if (status != null) {
+				sql.append(" AND status = :status");
+			}
+			if (after != null) {
+				sql.append(" AND (created_at < :afterTime OR (created_at = :afterTime AND id < :afterId))");
+			}
+			sql.append(" ORDER BY created_at DESC, id DESC LIMIT ").append(limit).append(')');
 		}
-		if (after != null) {
-			sql.append(" AND (created_at < :afterTime OR (created_at = :afterTime AND id < :afterId))");
+		DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString());
+		for (int i = 0; i < projectIds.size(); i++) {
+			spec = spec.bind("p" + i, projectIds.get(i));
 		}
-		sql.append(" ORDER BY created_at DESC, id DESC LIMIT ").append(limit);
-		DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString()).bind("project", projectId);
 		if (status != null) {
 			spec = spec.bind("status", status);
 		}

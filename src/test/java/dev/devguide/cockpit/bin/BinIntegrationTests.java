@@ -189,6 +189,66 @@ class BinIntegrationTests {
 	}
 
 	@Test
+	void syncBufferOfAListOfProjectsCostsOneStatementHoweverManyProjects() {
+		Map<String, List<String>> two = projectsWithChanges(owner, 2);
+		HttpGraphQlTester other = new TestUsers(issuer, port).user("bin-many-" + UUID.randomUUID());
+		Map<String, List<String>> six = projectsWithChanges(other, 6);
+
+		long forTwo = statements(owner, two);
+		long forSix = statements(other, six);
+
+		assertThat(forSix).isEqualTo(forTwo).isLessThanOrEqualTo(2);
+	}
+
+	/** Projects with three changes each; the value lists each project's two newest. */
+	private static Map<String, List<String>> projectsWithChanges(HttpGraphQlTester user, int count) {
+		Map<String, List<String>> newest = new java.util.HashMap<>();
+		for (int p = 0; p < count; p++) {
+			String project = Fixtures.project(user);
+			List<String> ids = new java.util.ArrayList<>();
+			for (int c = 0; c < 3; c++) {
+				ids.add(0, Fixtures.submit(user, project, null, Map.of("c", c)));
+			}
+			newest.put(project, ids.subList(0, 2));
+		}
+		return newest;
+	}
+
+	/**
+	 * The statements the server ran for a list of projects with their syncBuffer pages.
+	 */
+	private long statements(HttpGraphQlTester user, Map<String, List<String>> expected) {
+		String query = "{ projects(first: 50) { edges { node { id syncBuffer(first: 2) { edges { node { id } } } } } } }";
+		user.document(query).execute();
+		long before = questions();
+		long probe = questions() - before;
+		long start = questions();
+		List<Map<String, Object>> projects = user.document(query)
+			.execute()
+			.path("projects.edges[*].node")
+			.entityList(Map.class)
+			.get()
+			.stream()
+			.map(project -> (Map<String, Object>) project)
+			.toList();
+		long end = questions();
+		assertThat(projects).hasSize(expected.size()).allSatisfy(project -> {
+			List<Map<String, Object>> edges = (List<Map<String, Object>>) ((Map<String, Object>) project
+				.get("syncBuffer")).get("edges");
+			assertThat(edges).extracting(edge -> (Object) ((Map<?, ?>) edge.get("node")).get("id"))
+				.containsExactlyElementsOf(expected.get(project.get("id")));
+		});
+		return end - start - 2 * probe;
+	}
+
+	private long questions() {
+		return db.sql("SHOW GLOBAL STATUS LIKE 'Questions'")
+			.map(row -> Long.parseLong(row.get("Value", String.class)))
+			.one()
+			.block();
+	}
+
+	@Test
 	void everyStepWritesItsAuditRowInTheSameTransaction() {
 		String project = Fixtures.project(owner);
 		String id = Fixtures.submit(owner, project, null, Map.of("k", "v"));
