@@ -29,6 +29,11 @@ class ConfigurationSchema implements SchemaContribution {
 
 	static final String PROJECT_GUARDRAILS = "project.guardrails";
 
+	/** The configuration keys the Bin's validateChange applies (see SyncChange). */
+	static final String BIN_KEYS = "validateChange applies the keys valuePattern (with an optional fieldPattern), "
+			+ "forbiddenFieldPattern, requiredFields and maxPayloadBytes; other keys are ignored, and a configuration "
+			+ "that cannot be applied fails the check.";
+
 	private final TemplateService templates;
 
 	private final GuardrailService guardrails;
@@ -128,7 +133,7 @@ class ConfigurationSchema implements SchemaContribution {
 			.field(field("description", required(GraphQLString), "What the rule demands."))
 			.field(field("severity", required(ref("Severity")), "How serious a violation is."))
 			.field(field("autoReject", required(GraphQLBoolean), "Whether a violation rejects the change outright."))
-			.field(field("configuration", Scalars.JSON, "Rule-specific settings."))
+			.field(field("configuration", Scalars.JSON, "Rule-specific settings. " + BIN_KEYS))
 			.field(field("enabled", required(GraphQLBoolean), "Whether the rule is checked."))
 			.field(field("system", required(GraphQLBoolean), "True for a system guardrail (no project)."))
 			.field(field("createdAt", required(Scalars.DATE_TIME), "When it was created."))
@@ -156,7 +161,7 @@ class ConfigurationSchema implements SchemaContribution {
 			.field(input("description", GraphQLString, "What the rule demands (required on create)."))
 			.field(input("severity", ref("Severity"), "How serious a violation is (required on create)."))
 			.field(input("autoReject", GraphQLBoolean, "Whether a violation rejects the change (default false)."))
-			.field(input("configuration", Scalars.JSON, "Rule-specific settings, a JSON object."))
+			.field(input("configuration", Scalars.JSON, "Rule-specific settings, a JSON object. " + BIN_KEYS))
 			.field(input("enabled", GraphQLBoolean, "Whether the rule is checked (default true)."))
 			.build();
 	}

@@ -116,7 +116,9 @@ public class ProjectEvents implements SmartLifecycle {
 				hub = hubs.computeIfAbsent(projectId, id -> new ProjectHub(id, outbox));
 				hub.retain();
 			}
-			return hub.ready();
+			// usingWhen releases only what it acquired: a failed start must give its
+			// reference back itself.
+			return hub.ready().onErrorResume(error -> release(hub).then(Mono.error(error)));
 		});
 	}
 

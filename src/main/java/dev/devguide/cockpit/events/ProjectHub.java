@@ -38,7 +38,9 @@ final class ProjectHub {
 			.map(found -> found.getOrDefault(projectId, 0L))
 			.doOnNext(this::start)
 			.thenReturn(this)
-			.cache();
+			// Keep the hub once it started, but not a failed first read: the next
+			// subscriber retries it.
+			.cache(hub -> Duration.ofMillis(Long.MAX_VALUE), error -> Duration.ZERO, () -> Duration.ZERO);
 	}
 
 	/**

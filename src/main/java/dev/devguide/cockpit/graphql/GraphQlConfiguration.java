@@ -20,7 +20,10 @@ class GraphQlConfiguration {
 
 	@Bean
 	GraphQlSource graphQlSource(GraphQLSchema cockpitSchema) {
-		return GraphQlSource.builder(cockpitSchema).exceptionResolvers(List.of(new ApiExceptionResolver())).build();
+		return GraphQlSource.builder(cockpitSchema)
+			.exceptionResolvers(List.of(new ApiExceptionResolver()))
+			.subscriptionExceptionResolvers(List.of(new ApiSubscriptionExceptionResolver()))
+			.build();
 	}
 
 }

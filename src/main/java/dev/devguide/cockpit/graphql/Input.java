@@ -91,6 +91,11 @@ public final class Input {
 		return map;
 	}
 
+	/** An optional DateTime, as the DateTime scalar parsed it. */
+	public java.time.Instant instant(String field) {
+		return (java.time.Instant) values.get(field);
+	}
+
 	/** An enum value as its name. */
 	public String enumName(String field) {
 		Object raw = values.get(field);

@@ -46,8 +46,8 @@ class MigrationsIntegrationTests {
 	private static final List<String> TRACKING_TABLES = List.of("file_audit", "v7_migration_workflow",
 			"v7_enum_migrations", "v7_global_impacts", "v7_subworkflow_tasks", "v7_test_results");
 
-	/** Tables the project adds to the specification (see migrations/README.md). */
-	private static final List<String> ADDED_TABLES = List.of("event_outbox", "event_sequences");
+	/** The event outbox of the subscriptions (an addition to the spec). */
+	private static final List<String> EVENT_TABLES = List.of("event_outbox", "event_sequences");
 
 	private static final List<String> LIQUIBASE_TABLES = List.of("DATABASECHANGELOG", "DATABASECHANGELOGLOCK");
 
@@ -88,7 +88,7 @@ class MigrationsIntegrationTests {
 		migrations.apply();
 
 		assertThat(tables())
-			.containsExactlyInAnyOrderElementsOf(concat(SPEC_TABLES, TRACKING_TABLES, ADDED_TABLES, LIQUIBASE_TABLES));
+			.containsExactlyInAnyOrderElementsOf(concat(SPEC_TABLES, TRACKING_TABLES, EVENT_TABLES, LIQUIBASE_TABLES));
 		assertThat(query("SELECT TABLE_NAME FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE()"))
 			.containsExactly("v7_migration_dashboard");
 		assertThat(migrations.pending()).isEmpty();
@@ -123,6 +123,44 @@ class MigrationsIntegrationTests {
 		assertThat(zulu.matcher("2026-01-01T14:30:45Z").matches()).isTrue();
 		assertThat(zulu.matcher("2026-01-01 14:30:45").matches()).isFalse();
 		assertThat(zulu.matcher("2026-01-01T14:30:45.1234567Z").matches()).isFalse();
+	}
+
+	@Test
+	void addsTheFieldPatternOfStandardsAndTheProjectOfViolations() throws SQLException {
+		migrations.apply();
+
+		List<String> stored = query("SELECT field_pattern FROM metadata_standards WHERE id = 'ts-001-zulu'");
+		assertThat(stored).containsExactly("(^|\\.)[^.\\[\\]]*_at$");
+		com.google.re2j.Pattern timestamps = com.google.re2j.Pattern.compile(stored.get(0));
+		assertThat(Stream.of("created_at", "metadata.created_at", "items[0].updated_at", "a.b[2].c.seen_at"))
+			.allSatisfy(path -> assertThat(timestamps.matcher(path).find()).as(path).isTrue());
+		assertThat(Stream.of("status", "created_at_utc", "items[0]", "created_at.value", "dates_at[1]", "format"))
+			.allSatisfy(path -> assertThat(timestamps.matcher(path).find()).as(path).isFalse());
+		assertThat(
+				query("SELECT CONCAT(COLUMN_NAME, ' ', COLUMN_TYPE, ' ', IS_NULLABLE) FROM information_schema.COLUMNS"
+						+ " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'metadata_violations' AND COLUMN_NAME = 'project_id'"))
+			.containsExactly("project_id varchar(36) YES");
+		assertThat(query("SELECT COLUMN_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
+				+ " AND TABLE_NAME = 'metadata_violations' AND COLUMN_NAME = 'resolved_by'"))
+			.containsExactly("varchar(255)");
+		assertThat(query("SELECT GROUP_CONCAT(COLUMN_NAME ORDER BY SEQ_IN_INDEX) FROM information_schema.STATISTICS"
+				+ " WHERE TABLE_SCHEMA = DATABASE() AND INDEX_NAME IN ('idx_project_status_detected', 'idx_project_detected',"
+				+ " 'idx_project_created', 'idx_project_status_created') GROUP BY TABLE_NAME, INDEX_NAME"
+				+ " ORDER BY TABLE_NAME, INDEX_NAME"))
+			.containsExactly("project_id,detected_at", "project_id,status,detected_at", "project_id,created_at",
+					"project_id,status,created_at");
+
+		migrations.rollbackToTag("events-1.0.0");
+
+		assertThat(query("SELECT COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
+				+ " AND COLUMN_NAME IN ('field_pattern', 'project_id') AND TABLE_NAME LIKE 'metadata%'"))
+			.isEmpty();
+		assertThat(query("SELECT COUNT(*) FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE()"
+				+ " AND TABLE_NAME = 'sync_buffer' AND INDEX_NAME LIKE 'idx_project_%created'"))
+			.containsExactly("0");
+		assertThat(query("SELECT COLUMN_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
+				+ " AND TABLE_NAME = 'metadata_violations' AND COLUMN_NAME = 'resolved_by'"))
+			.containsExactly("varchar(36)");
 	}
 
 	@Test
@@ -203,7 +241,7 @@ class MigrationsIntegrationTests {
 		migrations.apply();
 
 		assertThat(tables())
-			.containsExactlyInAnyOrderElementsOf(concat(SPEC_TABLES, TRACKING_TABLES, ADDED_TABLES, LIQUIBASE_TABLES));
+			.containsExactlyInAnyOrderElementsOf(concat(SPEC_TABLES, TRACKING_TABLES, EVENT_TABLES, LIQUIBASE_TABLES));
 		assertThat(query("SELECT pattern_regex FROM metadata_standards")).containsExactly(SPEC_PATTERN);
 	}
 

@@ -1,0 +1,111 @@
+package dev.devguide.cockpit.bin;
+
+import dev.devguide.cockpit.events.EventOutbox;
+import dev.devguide.cockpit.governance.MetadataStandard;
+import dev.devguide.cockpit.governance.MetadataViolation;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * The Bin's outbox events, appended in the transaction of the change they describe. Each
+ * payload is a full snapshot (the row after the change, timestamps as UTC ...Z text), so
+ * that subscribers build their GraphQL values from the event alone, without a read.
+ */
+@Component
+class BinEvents {
+
+	static final String SYNC_STATUS_CHANGED = "SYNC_STATUS_CHANGED";
+
+	static final String VIOLATION_DETECTED = "VIOLATION_DETECTED";
+
+	private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
+		.withZone(ZoneOffset.UTC);
+
+	private final EventOutbox outbox;
+
+	BinEvents(EventOutbox outbox) {
+		this.outbox = outbox;
+	}
+
+	/**
+	 * A status change of {@code change} (its row after the change) from {@code previous}.
+	 */
+	Mono<Long> statusChanged(SyncChange change, String previous, Instant at) {
+		Map<String, Object> payload = new HashMap<>();
+		payload.put("change", changeJson(change));
+		payload.put("previousStatus", previous);
+		payload.put("newStatus", change.status());
+		payload.put("at", text(at));
+		return outbox.append(change.projectId(), SYNC_STATUS_CHANGED, payload);
+	}
+
+	/** A violation just stored, with its standard's id and enforcement level. */
+	Mono<Long> violationDetected(MetadataViolation violation, MetadataStandard standard) {
+		Map<String, Object> payload = new HashMap<>();
+		payload.put("violation", violationJson(violation));
+		payload.put("standardId", standard.id());
+		payload.put("enforcementLevel", standard.enforcementLevel());
+		return outbox.append(violation.projectId(), VIOLATION_DETECTED, payload);
+	}
+
+	static Map<String, Object> changeJson(SyncChange change) {
+		Map<String, Object> json = new HashMap<>();
+		json.put("id", change.id());
+		json.put("projectId", change.projectId());
+		json.put("changeType", change.changeType());
+		json.put("sourceModuleId", change.sourceModuleId());
+		json.put("payload", change.payload());
+		json.put("status", change.status());
+		json.put("validationResults", change.validationResults());
+		json.put("impactAnalysis", change.impactAnalysis());
+		json.put("createdAt", text(change.createdAt()));
+		json.put("validatedAt", text(change.validatedAt()));
+		json.put("propagatedAt", text(change.propagatedAt()));
+		return json;
+	}
+
+	static SyncChange change(Map<?, ?> json) {
+		return new SyncChange((String) json.get("id"), (String) json.get("projectId"), (String) json.get("changeType"),
+				(String) json.get("sourceModuleId"), json.get("payload"), (String) json.get("status"),
+				json.get("validationResults"), json.get("impactAnalysis"), instant(json.get("createdAt")),
+				instant(json.get("validatedAt")), instant(json.get("propagatedAt")));
+	}
+
+	static Map<String, Object> violationJson(MetadataViolation violation) {
+		Map<String, Object> json = new HashMap<>();
+		json.put("id", violation.id());
+		json.put("standardId", violation.standardId());
+		json.put("resourceType", violation.resourceType());
+		json.put("resourceId", violation.resourceId());
+		json.put("violationValue", violation.violationValue());
+		json.put("suggestedFix", violation.suggestedFix());
+		json.put("status", violation.status());
+		json.put("detectedAt", text(violation.detectedAt()));
+		json.put("resolvedAt", text(violation.resolvedAt()));
+		json.put("resolvedBy", violation.resolvedBy());
+		json.put("projectId", violation.projectId());
+		return json;
+	}
+
+	static MetadataViolation violation(Map<?, ?> json) {
+		return new MetadataViolation((String) json.get("id"), (String) json.get("standardId"),
+				(String) json.get("resourceType"), (String) json.get("resourceId"), (String) json.get("violationValue"),
+				(String) json.get("suggestedFix"), (String) json.get("status"), instant(json.get("detectedAt")),
+				instant(json.get("resolvedAt")), (String) json.get("resolvedBy"), (String) json.get("projectId"));
+	}
+
+	static String text(Instant instant) {
+		return instant == null ? null : UTC.format(instant.truncatedTo(ChronoUnit.MICROS));
+	}
+
+	static Instant instant(Object text) {
+		return text == null ? null : Instant.parse((String) text);
+	}
+
+}

@@ -1,0 +1,80 @@
+package dev.devguide.cockpit.bin;
+
+import dev.devguide.cockpit.graphql.Cursors;
+import dev.devguide.cockpit.graphql.Page;
+import dev.devguide.cockpit.persistence.Batches;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The Bin's DataLoaders: a change's propagations, and {@code Project.syncBuffer} pages
+ * for a whole list of projects in one statement per distinct set of arguments.
+ */
+@Component
+class BinLoaders {
+
+	static final String PROPAGATIONS = "syncChange.propagations";
+
+	static final String SYNC_BUFFER = "project.syncBuffer";
+
+	private static final Comparator<SyncChange> NEWEST_FIRST = Comparator.comparing(SyncChange::createdAt)
+		.thenComparing(SyncChange::id)
+		.reversed();
+
+	/** One project's page request: the loader key of {@code Project.syncBuffer}. */
+	record SyncBufferPage(String projectId, String status, int first, Cursors.Position after) {
+
+		/** The arguments that keys share when they can go into one statement. */
+		SyncBufferPage arguments() {
+			return new SyncBufferPage(null, status, first, after);
+		}
+
+	}
+
+	BinLoaders(BatchLoaderRegistry registry, PropagationRepository propagations, SyncBufferRepository changes) {
+		registry.<String, List<Propagation>>forName(PROPAGATIONS)
+			.registerMappedBatchLoader((ids, env) -> Batches.groupBy(ids, propagations.findBySyncChangeIds(ids),
+					Propagation::syncChangeId));
+		registry.<SyncBufferPage, Page<SyncChange>>forName(SYNC_BUFFER)
+			.registerMappedBatchLoader((keys, env) -> pages(changes, keys));
+	}
+
+	private static Mono<Map<SyncBufferPage, Page<SyncChange>>> pages(SyncBufferRepository changes,
+			Set<SyncBufferPage> keys) {
+		Map<SyncBufferPage, List<SyncBufferPage>> groups = keys.stream()
+			.collect(Collectors.groupingBy(SyncBufferPage::arguments));
+		return Flux.fromIterable(groups.entrySet())
+			.concatMap(group -> load(changes, group.getKey(), group.getValue()))
+			.collect(HashMap::new, Map::putAll);
+	}
+
+	private static Mono<Map<SyncBufferPage, Page<SyncChange>>> load(SyncBufferRepository changes,
+			SyncBufferPage arguments, List<SyncBufferPage> keys) {
+		List<String> projects = keys.stream().map(SyncBufferPage::projectId).toList();
+		return changes.pages(projects, arguments.status(), arguments.after(), arguments.first() + 1)
+			.collectList()
+			.map(rows -> {
+				Map<SyncBufferPage, Page<SyncChange>> result = new HashMap<>();
+				for (SyncBufferPage key : keys) {
+					List<SyncChange> own = rows.stream()
+						.filter(row -> row.projectId().equals(key.projectId()))
+						.sorted(NEWEST_FIRST)
+						.toList();
+					result.put(key,
+							Page.of(own, key.first(), key.after() != null,
+									change -> Cursors.encode(change.createdAt(), change.id()),
+									() -> changes.count(key.projectId(), key.status())));
+				}
+				return result;
+			});
+	}
+
+}

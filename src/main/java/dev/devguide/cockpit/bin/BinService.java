@@ -1,0 +1,180 @@
+package dev.devguide.cockpit.bin;
+
+import dev.devguide.cockpit.audit.AuditLog;
+import dev.devguide.cockpit.audit.AuditedTransactions;
+import dev.devguide.cockpit.configuration.Guardrail;
+import dev.devguide.cockpit.configuration.GuardrailRepository;
+import dev.devguide.cockpit.governance.MetadataStandard;
+import dev.devguide.cockpit.governance.MetadataStandardRepository;
+import dev.devguide.cockpit.governance.MetadataViolation;
+import dev.devguide.cockpit.governance.ViolationRepository;
+import dev.devguide.cockpit.graphql.ApiException;
+import dev.devguide.cockpit.persistence.JsonColumns;
+import dev.devguide.cockpit.project.Ownership;
+import dev.devguide.cockpit.project.ProjectService;
+import dev.devguide.cockpit.security.Caller;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The Bin: submit, validate and propagate changes. Each step runs in one audited
+ * transaction that holds the project's row lock, re-reads the change with FOR UPDATE, and
+ * moves its status with an UPDATE conditional on the status it found; rows, results,
+ * violations and outbox events commit together or not at all.
+ */
+@Service
+public class BinService {
+
+	static final String TYPE = "sync_buffer";
+
+	private final SyncBufferRepository changes;
+
+	private final Ownership ownership;
+
+	private final ProjectService projects;
+
+	private final MetadataStandardRepository standards;
+
+	private final GuardrailRepository guardrails;
+
+	private final ViolationRepository violations;
+
+	private final Propagator propagator;
+
+	private final BinEvents events;
+
+	private final JsonColumns json;
+
+	private final AuditedTransactions transactions;
+
+	private final AuditLog audit;
+
+	BinService(SyncBufferRepository changes, Ownership ownership, ProjectService projects,
+			MetadataStandardRepository standards, GuardrailRepository guardrails, ViolationRepository violations,
+			Propagator propagator, BinEvents events, JsonColumns json, AuditedTransactions transactions,
+			AuditLog audit) {
+		this.changes = changes;
+		this.ownership = ownership;
+		this.projects = projects;
+		this.standards = standards;
+		this.guardrails = guardrails;
+		this.violations = violations;
+		this.propagator = propagator;
+		this.events = events;
+		this.json = json;
+		this.transactions = transactions;
+		this.audit = audit;
+	}
+
+	/** One change; FORBIDDEN when its project belongs to someone else. */
+	public Mono<SyncChange> get(String id) {
+		return changes.findById(id)
+			.switchIfEmpty(Mono.error(() -> ApiException.notFound("SyncChange", id)))
+			.flatMap(change -> projects.get(change.projectId()).thenReturn(change));
+	}
+
+	public Mono<SyncChange> submit(String projectId, String changeType, String sourceModuleId, Object payload) {
+		String id = UUID.randomUUID().toString();
+		return transactions.run("sync_change.submit", TYPE, id, caller -> {
+			String type = changeType == null ? "" : changeType.strip();
+			if (type.isEmpty() || type.length() > 100) {
+				throw ApiException.badRequest("changeType", "is required, at most 100 characters");
+			}
+			if (!(payload instanceof Map)) {
+				throw ApiException.badRequest("payload", "must be a JSON object");
+			}
+			return ownership.project(caller, projectId)
+				.then(sourceModuleId == null ? Mono.empty() : sourceModuleOf(projectId, sourceModuleId))
+				.then(changes.insert(id, projectId, type, sourceModuleId, json.write(payload)))
+				.then(changes.findById(id))
+				.flatMap(change -> events.statusChanged(change, null, change.createdAt())
+					.then(audit.success(caller, "sync_change.submit", TYPE, id,
+							Map.of("projectId", projectId, "changeType", type)))
+					.thenReturn(change));
+		});
+	}
+
+	public Mono<SyncChange> validate(String id) {
+		return transactions.run("sync_change.validate", TYPE, id,
+				caller -> locked(caller, id, SyncChange.PENDING, "validateChange").flatMap(change -> Mono
+					.zip(standards.findApplicable().collectList(), enabledGuardrails(change.projectId()))
+					.flatMap(rules -> {
+						ChangeValidator.Validation validation = ChangeValidator.validate(change, rules.getT1(),
+								rules.getT2(), json.write(change.payload()).getBytes(StandardCharsets.UTF_8).length);
+						return changes.markValidated(id, validation.status(), validation.results())
+							.flatMap(rows -> moved(rows, id, SyncChange.PENDING, "validateChange"))
+							.then(storeViolations(id, validation.violations(), rules.getT1()))
+							.then(changes.findById(id))
+							.flatMap(after -> events.statusChanged(after, SyncChange.PENDING, after.validatedAt())
+								.then(audit.success(caller, "sync_change.validate", TYPE, id,
+										Map.of("status", after.status(), "violations", validation.violations().size())))
+								.thenReturn(after));
+					})));
+	}
+
+	public Mono<SyncChange> propagate(String id) {
+		return transactions.run("sync_change.propagate", TYPE, id,
+				caller -> locked(caller, id, SyncChange.VALIDATED, "propagateChange")
+					.flatMap(change -> propagator.propagate(change))
+					.then(changes.findById(id))
+					.flatMap(after -> events.statusChanged(after, SyncChange.VALIDATED, after.propagatedAt())
+						.then(audit.success(caller, "sync_change.propagate", TYPE, id,
+								Map.of("impactAnalysis", after.impactAnalysis())))
+						.thenReturn(after)));
+	}
+
+	/**
+	 * The change, after locking its project (checking the caller may change it) and the
+	 * change row itself; a BAD_REQUEST naming the status unless it is {@code expected}.
+	 */
+	private Mono<SyncChange> locked(Caller caller, String id, String expected, String operation) {
+		return changes.findById(id)
+			.switchIfEmpty(Mono.error(() -> ApiException.notFound("SyncChange", id)))
+			.flatMap(found -> ownership.project(caller, found.projectId()))
+			.then(changes.lock(id))
+			.flatMap(current -> current.status().equals(expected) ? Mono.just(current)
+					: Mono.error(refused(id, current.status(), expected, operation)));
+	}
+
+	static Mono<Void> moved(long rows, String id, String expected, String operation) {
+		return rows == 1 ? Mono.empty() : Mono.error(refused(id, "no longer " + expected, expected, operation));
+	}
+
+	static ApiException refused(String id, String status, String expected, String operation) {
+		return ApiException.badRequest("id",
+				"change " + id + " is " + status + "; " + operation + " needs a " + expected + " change");
+	}
+
+	private Mono<Void> sourceModuleOf(String projectId, String moduleId) {
+		return propagator.moduleType(moduleId, projectId)
+			.switchIfEmpty(Mono.error(() -> ApiException.badRequest("sourceModuleId",
+					"module " + moduleId + " is not a module of project " + projectId)))
+			.then();
+	}
+
+	private Mono<List<Guardrail>> enabledGuardrails(String projectId) {
+		return guardrails.findByProjectIdsWithSystem(List.of(projectId)).filter(Guardrail::enabled).collectList();
+	}
+
+	/** Stores the violations, then appends one event per violation as stored. */
+	private Mono<Void> storeViolations(String changeId, List<MetadataViolation> found, List<MetadataStandard> applied) {
+		if (found.isEmpty()) {
+			return Mono.empty();
+		}
+		Map<String, MetadataStandard> byId = applied.stream()
+			.collect(Collectors.toMap(MetadataStandard::id, Function.identity()));
+		return Flux.fromIterable(found)
+			.concatMap(violations::insert)
+			.thenMany(violations.findByResource(TYPE, changeId))
+			.concatMap(stored -> events.violationDetected(stored, byId.get(stored.standardId())))
+			.then();
+	}
+
+}

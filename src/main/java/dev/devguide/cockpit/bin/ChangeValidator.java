@@ -1,0 +1,103 @@
+package dev.devguide.cockpit.bin;
+
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+import dev.devguide.cockpit.configuration.Guardrail;
+import dev.devguide.cockpit.governance.MetadataStandard;
+import dev.devguide.cockpit.governance.MetadataViolation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Checks a change's payload against the active standards (each scalar field whose path
+ * the standard's field pattern finds must contain a match of its pattern, RE2) and the
+ * enabled guardrails ({@link GuardrailRules}). A failed {@code error} standard or
+ * {@code auto_reject} guardrail rejects the change; every failed standard check becomes a
+ * violation. No database access: {@link BinService} loads and stores.
+ */
+final class ChangeValidator {
+
+	static final String RESOURCE_TYPE = "sync_buffer";
+
+	private ChangeValidator() {
+	}
+
+	/** The checks, the violations to store, and whether the change is rejected. */
+	record Validation(List<Check> checks, List<MetadataViolation> violations, boolean rejected) {
+
+		String status() {
+			return rejected ? SyncChange.REJECTED : SyncChange.VALIDATED;
+		}
+
+		/** The {@code validation_results} JSON. */
+		Map<String, Object> results() {
+			Map<String, Object> json = new LinkedHashMap<>();
+			json.put("outcome", status());
+			json.put("checked", checks.size());
+			json.put("failed", checks.stream().filter(check -> !check.passed()).count());
+			json.put("checks", checks.stream().map(Check::toJson).toList());
+			return json;
+		}
+
+	}
+
+	static Validation validate(SyncChange change, List<MetadataStandard> standards, List<Guardrail> guardrails,
+			long payloadBytes) {
+		List<FieldPaths.Field> fields = FieldPaths.of((Map<?, ?>) change.payload());
+		List<Check> checks = new ArrayList<>();
+		List<MetadataViolation> violations = new ArrayList<>();
+		for (MetadataStandard standard : standards) {
+			checkStandard(change, standard, fields, checks, violations);
+		}
+		for (Guardrail guardrail : guardrails) {
+			checks.addAll(GuardrailRules.evaluate(guardrail, fields, payloadBytes));
+		}
+		boolean rejected = checks.stream().anyMatch(Check::rejects);
+		return new Validation(checks, violations, rejected);
+	}
+
+	private static void checkStandard(SyncChange change, MetadataStandard standard, List<FieldPaths.Field> fields,
+			List<Check> checks, List<MetadataViolation> violations) {
+		Pattern fieldPattern;
+		Pattern valuePattern;
+		try {
+			fieldPattern = Pattern.compile(standard.fieldPattern());
+			valuePattern = Pattern.compile(standard.patternRegex());
+		}
+		catch (PatternSyntaxException ex) {
+			checks.add(Check.standard(standard, null, null, false, "the standard's pattern does not compile"));
+			return;
+		}
+		for (FieldPaths.Field field : fields) {
+			if (!field.scalar() || !fieldPattern.matcher(field.path()).find()) {
+				continue;
+			}
+			String value = field.text();
+			if (valuePattern.matcher(value).find()) {
+				checks.add(Check.standard(standard, field.path(), null, true, "matches"));
+				continue;
+			}
+			String message = standard.validationMessage() != null ? standard.validationMessage()
+					: "value does not match " + standard.standardName();
+			checks.add(Check.standard(standard, field.path(), value, false, message));
+			violations.add(new MetadataViolation(UUID.randomUUID().toString(), standard.id(), RESOURCE_TYPE,
+					change.id(), value, fix(standard, valuePattern, value), MetadataViolation.OPEN, null, null, null,
+					change.projectId()));
+		}
+	}
+
+	/**
+	 * A temporal value's UTC form, if it parses as a timestamp and passes the standard.
+	 */
+	static String fix(MetadataStandard standard, Pattern pattern, String value) {
+		if (!MetadataStandard.TEMPORAL.equals(standard.category())) {
+			return null;
+		}
+		String utc = SuggestedFixes.utcTimestamp(value);
+		return utc != null && pattern.matcher(utc).find() ? utc : null;
+	}
+
+}

@@ -1,0 +1,113 @@
+package dev.devguide.cockpit.governance;
+
+import dev.devguide.cockpit.audit.AuditLog;
+import dev.devguide.cockpit.audit.AuditedTransactions;
+import dev.devguide.cockpit.graphql.ApiException;
+import dev.devguide.cockpit.graphql.Cursors;
+import dev.devguide.cockpit.graphql.Input;
+import dev.devguide.cockpit.graphql.Page;
+import dev.devguide.cockpit.project.Ownership;
+import dev.devguide.cockpit.security.Caller;
+import dev.devguide.cockpit.security.CallerContext;
+import java.util.Map;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Lists violations within the caller's projects (admins: all) and moves them between
+ * open, resolved and suppressed. A violation belongs to the project in its
+ * {@code project_id}; one without a project is admins' only.
+ */
+@Service
+public class ViolationService {
+
+	static final String TYPE = "metadata_violation";
+
+	private final ViolationRepository violations;
+
+	private final Ownership ownership;
+
+	private final AuditedTransactions transactions;
+
+	private final AuditLog audit;
+
+	public ViolationService(ViolationRepository violations, Ownership ownership, AuditedTransactions transactions,
+			AuditLog audit) {
+		this.violations = violations;
+		this.ownership = ownership;
+		this.transactions = transactions;
+		this.audit = audit;
+	}
+
+	/** A page of the violations the caller may read, newest first. */
+	public Mono<Page<MetadataViolation>> page(Input filter, int first, String after) {
+		Cursors.Position position = after == null ? null : Cursors.decode(after, "after");
+		return CallerContext.current().flatMap(caller -> {
+			ViolationFilter criteria = new ViolationFilter(filter.enumName("status"), filter.text("standardId", 36),
+					filter.text("resourceType", 50), filter.text("projectId", 36), filter.instant("detectedAfter"),
+					caller.admin() ? null : caller.userId());
+			return violations.page(criteria, position, first + 1)
+				.collectList()
+				.map(rows -> Page.of(rows, first, position != null, v -> Cursors.encode(v.detectedAt(), v.id()),
+						() -> violations.count(criteria)));
+		});
+	}
+
+	/** open → resolved. */
+	public Mono<MetadataViolation> resolve(String id) {
+		return transition(id, "resolve", MetadataViolation.OPEN, MetadataViolation.RESOLVED);
+	}
+
+	/** open → suppressed. */
+	public Mono<MetadataViolation> suppress(String id) {
+		return transition(id, "suppress", MetadataViolation.OPEN, MetadataViolation.SUPPRESSED);
+	}
+
+	/** resolved or suppressed → open. */
+	public Mono<MetadataViolation> reopen(String id) {
+		return transition(id, "reopen", null, MetadataViolation.OPEN);
+	}
+
+	/**
+	 * Moves the violation to {@code to} from {@code from} (null: from anything but
+	 * {@code to}), under its project's lock; an illegal move is a BAD_REQUEST naming the
+	 * current status and changes nothing.
+	 */
+	private Mono<MetadataViolation> transition(String id, String verb, String from, String to) {
+		String action = TYPE + "." + verb;
+		return transactions.run(action, TYPE, id,
+				caller -> authorize(caller, id).then(violations.lockStatus(id)).flatMap(current -> {
+					boolean legal = from == null ? !current.equals(to) : current.equals(from);
+					if (!legal) {
+						return Mono.error(ApiException.badRequest("id",
+								"violation " + id + " is " + current + "; " + verb + " needs "
+										+ (from == null ? "a resolved or suppressed" : "an " + from) + " violation"));
+					}
+					String resolvedBy = caller.userId();
+					return violations.transition(id, current, to, resolvedBy)
+						.then(audit.success(caller, action, TYPE, id, Map.of("from", current, "to", to)));
+				}).then(violations.findById(id)));
+	}
+
+	/**
+	 * Locks the violation's project and checks the caller may change it; NOT_FOUND for an
+	 * unknown violation.
+	 */
+	private Mono<String> authorize(Caller caller, String id) {
+		return violations.findById(id)
+			.switchIfEmpty(Mono.error(() -> ApiException.notFound("MetadataViolation", id)))
+			.flatMap(violation -> {
+				if (violation.projectId() == null) {
+					return caller.admin() ? Mono.just("")
+							: Mono.error(ApiException.forbidden("You may not change violation " + id));
+				}
+				// project_id is a soft reference: the violation outlives a deleted
+				// project, and stays admins'.
+				return ownership.project(caller, violation.projectId())
+					.onErrorResume(ApiException.class, error -> caller.admin() && error.type() == ErrorType.NOT_FOUND
+							? Mono.just("") : Mono.error(error));
+			});
+	}
+
+}

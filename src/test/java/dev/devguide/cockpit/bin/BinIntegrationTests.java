@@ -1,0 +1,312 @@
+package dev.devguide.cockpit.bin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.devguide.cockpit.security.TokenIssuer;
+import dev.devguide.cockpit.support.Errors;
+import dev.devguide.cockpit.support.Fixtures;
+import dev.devguide.cockpit.support.IntegrationTest;
+import dev.devguide.cockpit.support.TestUsers;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/**
+ * The Bin through the real server: submit, validate and propagate, the impact rule,
+ * refused transitions that change nothing, the syncBuffer connection, authorization and
+ * audit rows.
+ */
+@IntegrationTest
+@SuppressWarnings("unchecked")
+class BinIntegrationTests {
+
+	// language=GraphQL
+	private static final String CHANGE = """
+			query($id: ID!) {
+			  syncChange(id: $id) {
+			    id projectId changeType sourceModuleId payload status validationResults impactAnalysis
+			    createdAt validatedAt propagatedAt
+			    sourceModule { id moduleType }
+			    project { id }
+			    propagations { affectedDashboardId affectedDashboard { id } propagationType status errorMessage
+			                   tokenCost durationMs createdAt }
+			  }
+			}""";
+
+	@Autowired
+	TokenIssuer issuer;
+
+	@Autowired
+	DatabaseClient db;
+
+	@LocalServerPort
+	int port;
+
+	HttpGraphQlTester owner;
+
+	@BeforeEach
+	void setUp() {
+		owner = new TestUsers(issuer, port).user("bin-" + UUID.randomUUID());
+	}
+
+	@Test
+	void submitsValidatesAndPropagatesToTheDashboardsHoldingTheSourceModulesType() {
+		Fixtures.Hierarchy h = Fixtures.hierarchy(owner,
+				List.of(List.of("checklist"), List.of("decision_log"), List.of("file_manager", "checklist")));
+		Map<String, Object> payload = Map.of("title", "Sprint", "metadata",
+				Map.of("created_at", "2026-01-01T14:30:45.123456Z"), "items",
+				List.of(Map.of("updated_at", "2026-01-02T00:00:00Z")));
+
+		String id = Fixtures.submit(owner, h.projectId(), h.moduleIds().get(0).get(0), payload);
+		Map<String, Object> submitted = change(id);
+		assertThat(submitted).containsEntry("status", "PENDING")
+			.containsEntry("payload", payload)
+			.containsEntry("validatedAt", null)
+			.containsEntry("sourceModule", Map.of("id", h.moduleIds().get(0).get(0), "moduleType", "checklist"));
+
+		assertThat(Fixtures.move(owner, "validateChange", id)).isEqualTo("VALIDATED");
+		Map<String, Object> validated = change(id);
+		assertThat((String) validated.get("validatedAt")).endsWith("Z");
+		assertThat(checks(validated))
+			.extracting(check -> check.get("field"), check -> check.get("standardId"), check -> check.get("passed"))
+			.contains(org.assertj.core.groups.Tuple.tuple("metadata.created_at", "ts-001-zulu", true),
+					org.assertj.core.groups.Tuple.tuple("items[0].updated_at", "ts-001-zulu", true))
+			.noneMatch(tuple -> "title".equals(tuple.toList().get(0)));
+
+		assertThat(Fixtures.move(owner, "propagateChange", id)).isEqualTo("PROPAGATED");
+		Map<String, Object> propagated = change(id);
+		List<String> affected = List.of(h.dashboardIds().get(0), h.dashboardIds().get(2)).stream().sorted().toList();
+		assertThat((Map<String, Object>) propagated.get("impactAnalysis")).containsEntry("rule", "moduleType")
+			.containsEntry("moduleType", "checklist")
+			.containsEntry("dashboardIds", affected)
+			.containsEntry("dashboardCount", 2);
+		assertThat((String) propagated.get("propagatedAt")).endsWith("Z");
+		List<Map<String, Object>> propagations = (List<Map<String, Object>>) propagated.get("propagations");
+		assertThat(propagations).extracting(p -> p.get("affectedDashboardId"))
+			.containsExactlyInAnyOrderElementsOf(affected);
+		assertThat(propagations).allSatisfy(p -> {
+			assertThat(p).containsEntry("status", "SUCCESS")
+				.containsEntry("tokenCost", null)
+				.containsEntry("errorMessage", null)
+				.containsEntry("propagationType", "config_update");
+			assertThat((Integer) p.get("durationMs")).isNotNegative();
+			assertThat(p.get("affectedDashboard")).isEqualTo(Map.of("id", p.get("affectedDashboardId")));
+		});
+	}
+
+	@Test
+	void withoutASourceModuleEveryDashboardOfTheProjectIsAffected() {
+		Fixtures.Hierarchy h = Fixtures.hierarchy(owner, List.of(List.of("checklist"), List.of(), List.of("x")));
+		String id = Fixtures.submit(owner, h.projectId(), null, Map.of("k", "v"));
+		Fixtures.move(owner, "validateChange", id);
+		Fixtures.move(owner, "propagateChange", id);
+
+		Map<String, Object> impact = (Map<String, Object>) change(id).get("impactAnalysis");
+		assertThat(impact).containsEntry("rule", "project")
+			.containsEntry("dashboardIds", h.dashboardIds().stream().sorted().toList());
+		assertThat(propagationRows(id)).isEqualTo(3);
+	}
+
+	@Test
+	void refusesEveryOtherTransitionNamingTheStatusAndChangesNothing() {
+		String project = Fixtures.project(owner);
+		String id = Fixtures.submit(owner, project, null, Map.of("k", "v"));
+		Errors.expect(Fixtures.transition(owner, "propagateChange", id), "BAD_REQUEST", "id", "is PENDING");
+
+		Fixtures.move(owner, "validateChange", id);
+		Map<String, Object> validated = change(id);
+		Errors.expect(Fixtures.transition(owner, "validateChange", id), "BAD_REQUEST", "id", "is VALIDATED");
+		assertThat(change(id)).isEqualTo(validated);
+
+		Fixtures.move(owner, "propagateChange", id);
+		Map<String, Object> propagated = change(id);
+		Errors.expect(Fixtures.transition(owner, "propagateChange", id), "BAD_REQUEST", "id", "is PROPAGATED");
+		Errors.expect(Fixtures.transition(owner, "validateChange", id), "BAD_REQUEST", "id", "is PROPAGATED");
+		assertThat(change(id)).isEqualTo(propagated);
+
+		String rejected = Fixtures.submit(owner, project, null, Map.of("created_at", "yesterday"));
+		assertThat(Fixtures.move(owner, "validateChange", rejected)).isEqualTo("REJECTED");
+		Errors.expect(Fixtures.transition(owner, "propagateChange", rejected), "BAD_REQUEST", "id", "is REJECTED");
+		assertThat(propagationRows(rejected)).isZero();
+		assertThat(auditRows(rejected, "sync_change.propagate", "failure")).isEqualTo(1);
+	}
+
+	@Test
+	void submitChecksItsArgumentsAndTheCallersProject() {
+		Fixtures.Hierarchy mine = Fixtures.hierarchy(owner, List.of(List.of("checklist")));
+		HttpGraphQlTester other = new TestUsers(issuer, port).user("bin-other-" + UUID.randomUUID());
+		Fixtures.Hierarchy theirs = Fixtures.hierarchy(other, List.of(List.of("checklist")));
+
+		Errors.expect(Fixtures.submitting(owner, mine.projectId(), theirs.moduleIds().get(0).get(0), Map.of()),
+				"BAD_REQUEST", "sourceModuleId", null);
+		Errors.expect(Fixtures.submitting(owner, mine.projectId(), null, List.of(1, 2)), "BAD_REQUEST", "payload",
+				null);
+		Errors.expect(Fixtures.submitting(owner, theirs.projectId(), null, Map.of()), "FORBIDDEN", null, null);
+		Errors.expect(Fixtures.submitting(owner, UUID.randomUUID().toString(), null, Map.of()), "NOT_FOUND", null,
+				null);
+
+		String id = Fixtures.submit(other, theirs.projectId(), null, Map.of("k", "v"));
+		Errors.expect(owner.document(CHANGE).variable("id", id).execute(), "FORBIDDEN", null, null);
+		Errors.expect(Fixtures.transition(owner, "validateChange", id), "FORBIDDEN", null, null);
+		assertThat(Fixtures.move(other, "validateChange", id)).isEqualTo("VALIDATED");
+	}
+
+	@Test
+	void syncBufferPagesNewestFirstAndFiltersByStatus() {
+		String project = Fixtures.project(owner);
+		List<String> ids = new java.util.ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			ids.add(Fixtures.submit(owner, project, null, Map.of("n", i)));
+		}
+		Fixtures.move(owner, "validateChange", ids.get(1));
+		Fixtures.move(owner, "validateChange", ids.get(3));
+		List<String> newestFirst = new java.util.ArrayList<>(ids);
+		java.util.Collections.reverse(newestFirst);
+
+		List<String> seen = new java.util.ArrayList<>();
+		String after = null;
+		do {
+			Map<String, Object> page = syncBuffer(project, null, after);
+			((List<Map<String, Object>>) page.get("edges"))
+				.forEach(edge -> seen.add((String) ((Map<?, ?>) edge.get("node")).get("id")));
+			Map<String, Object> info = (Map<String, Object>) page.get("pageInfo");
+			after = (Boolean) info.get("hasNextPage") ? (String) info.get("endCursor") : null;
+			assertThat(page.get("totalCount")).isEqualTo(5);
+		}
+		while (after != null);
+		assertThat(seen).containsExactlyElementsOf(newestFirst);
+
+		Map<String, Object> validated = syncBuffer(project, "VALIDATED", null);
+		assertThat((List<Map<String, Object>>) validated.get("edges"))
+			.extracting(edge -> (Object) ((Map<?, ?>) edge.get("node")).get("id"))
+			.containsExactly(ids.get(3), ids.get(1));
+	}
+
+	@Test
+	void syncBufferOfAListOfProjectsCostsOneStatementHoweverManyProjects() {
+		Map<String, List<String>> two = projectsWithChanges(owner, 2);
+		HttpGraphQlTester other = new TestUsers(issuer, port).user("bin-many-" + UUID.randomUUID());
+		Map<String, List<String>> six = projectsWithChanges(other, 6);
+
+		// The server-wide counter also counts background work (an outbox poll while
+		// another test class still
+		// has subscribers): the fewest of three runs is the query's own cost.
+		long forTwo = java.util.stream.LongStream.range(0, 3).map(run -> statements(owner, two)).min().getAsLong();
+		long forSix = java.util.stream.LongStream.range(0, 3).map(run -> statements(other, six)).min().getAsLong();
+
+		assertThat(forSix).isEqualTo(forTwo).isLessThanOrEqualTo(2);
+	}
+
+	/** Projects with three changes each; the value lists each project's two newest. */
+	private static Map<String, List<String>> projectsWithChanges(HttpGraphQlTester user, int count) {
+		Map<String, List<String>> newest = new java.util.HashMap<>();
+		for (int p = 0; p < count; p++) {
+			String project = Fixtures.project(user);
+			List<String> ids = new java.util.ArrayList<>();
+			for (int c = 0; c < 3; c++) {
+				ids.add(0, Fixtures.submit(user, project, null, Map.of("c", c)));
+			}
+			newest.put(project, ids.subList(0, 2));
+		}
+		return newest;
+	}
+
+	/**
+	 * The statements the server ran for a list of projects with their syncBuffer pages.
+	 */
+	private long statements(HttpGraphQlTester user, Map<String, List<String>> expected) {
+		String query = "{ projects(first: 50) { edges { node { id syncBuffer(first: 2) { edges { node { id } } } } } } }";
+		user.document(query).execute();
+		long before = questions();
+		long probe = questions() - before;
+		long start = questions();
+		List<Map<String, Object>> projects = user.document(query)
+			.execute()
+			.path("projects.edges[*].node")
+			.entityList(Map.class)
+			.get()
+			.stream()
+			.map(project -> (Map<String, Object>) project)
+			.toList();
+		long end = questions();
+		assertThat(projects).hasSize(expected.size()).allSatisfy(project -> {
+			List<Map<String, Object>> edges = (List<Map<String, Object>>) ((Map<String, Object>) project
+				.get("syncBuffer")).get("edges");
+			assertThat(edges).extracting(edge -> (Object) ((Map<?, ?>) edge.get("node")).get("id"))
+				.containsExactlyElementsOf(expected.get(project.get("id")));
+		});
+		return end - start - 2 * probe;
+	}
+
+	private long questions() {
+		return db.sql("SHOW GLOBAL STATUS LIKE 'Questions'")
+			.map(row -> Long.parseLong(row.get("Value", String.class)))
+			.one()
+			.block();
+	}
+
+	@Test
+	void everyStepWritesItsAuditRowInTheSameTransaction() {
+		String project = Fixtures.project(owner);
+		String id = Fixtures.submit(owner, project, null, Map.of("k", "v"));
+		Fixtures.move(owner, "validateChange", id);
+		Fixtures.move(owner, "propagateChange", id);
+
+		assertThat(auditRows(id, "sync_change.submit", "success")).isEqualTo(1);
+		assertThat(auditRows(id, "sync_change.validate", "success")).isEqualTo(1);
+		assertThat(auditRows(id, "sync_change.propagate", "success")).isEqualTo(1);
+	}
+
+	private Map<String, Object> syncBuffer(String project, String status, String after) {
+		return owner.document("""
+				query($id: ID!, $status: SyncStatus, $after: String) {
+				  project(id: $id) {
+				    syncBuffer(first: 2, status: $status, after: $after) {
+				      totalCount edges { cursor node { id status } } pageInfo { hasNextPage endCursor }
+				    }
+				  }
+				}""")
+			.variable("id", project)
+			.variable("status", status)
+			.variable("after", after)
+			.execute()
+			.path("project.syncBuffer")
+			.entity(Map.class)
+			.get();
+	}
+
+	private Map<String, Object> change(String id) {
+		return owner.document(CHANGE).variable("id", id).execute().path("syncChange").entity(Map.class).get();
+	}
+
+	@SuppressWarnings("unchecked")
+	static List<Map<String, Object>> checks(Map<String, Object> change) {
+		return (List<Map<String, Object>>) ((Map<String, Object>) change.get("validationResults")).get("checks");
+	}
+
+	private long propagationRows(String id) {
+		return db.sql("SELECT COUNT(*) AS n FROM propagation_log WHERE sync_buffer_id = :id")
+			.bind("id", id)
+			.map(row -> row.get("n", Long.class))
+			.one()
+			.block();
+	}
+
+	private long auditRows(String id, String action, String status) {
+		return db.sql(
+				"SELECT COUNT(*) AS n FROM audit_logs WHERE resource_id = :id AND action = :action AND status = :status")
+			.bind("id", id)
+			.bind("action", action)
+			.bind("status", status)
+			.map(row -> row.get("n", Long.class))
+			.one()
+			.block();
+	}
+
+}

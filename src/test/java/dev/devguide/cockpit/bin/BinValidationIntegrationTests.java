@@ -1,0 +1,188 @@
+package dev.devguide.cockpit.bin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import dev.devguide.cockpit.security.TokenIssuer;
+import dev.devguide.cockpit.support.Fixtures;
+import dev.devguide.cockpit.support.IntegrationTest;
+import dev.devguide.cockpit.support.TestUsers;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+/**
+ * validateChange against metadata standards and guardrails: error failures reject,
+ * warnings are recorded and validate, each failed standard check is a violation with a
+ * suggested fix where one exists, and the guardrail configuration keys.
+ */
+@IntegrationTest
+@SuppressWarnings("unchecked")
+class BinValidationIntegrationTests {
+
+	// language=GraphQL
+	private static final String VIOLATIONS = """
+			query($project: ID!) {
+			  metadataViolations(first: 50, filter: {projectId: $project, resourceType: "sync_buffer"}) {
+			    edges { node { resourceId projectId violationValue suggestedFix status
+			                   standard { id enforcementLevel } } }
+			  }
+			}""";
+
+	@Autowired
+	TokenIssuer issuer;
+
+	@LocalServerPort
+	int port;
+
+	TestUsers users;
+
+	HttpGraphQlTester owner;
+
+	@BeforeEach
+	void setUp() {
+		users = new TestUsers(issuer, port);
+		owner = users.user("validation-" + UUID.randomUUID());
+	}
+
+	@Test
+	void anErrorStandardRejectsAndEachFailedFieldIsAViolationWithItsUtcFix() {
+		String project = Fixtures.project(owner);
+		String id = Fixtures.submit(owner, project, null,
+				Map.of("created_at", "2026-01-01T15:30:45+01:00", "meta",
+						Map.of("updated_at", "2026-01-01 14:30:45.1234567"), "seen_at", "yesterday", "ok_at",
+						"2026-01-01T14:30:45Z", "count_at", 5));
+
+		Map<String, Object> result = Fixtures.transition(owner, "validateChange", id)
+			.path("validateChange")
+			.entity(Map.class)
+			.get();
+
+		assertThat(result).containsEntry("status", "REJECTED");
+		assertThat(BinIntegrationTests.checks(result))
+			.extracting(c -> c.get("field"), c -> c.get("passed"), c -> c.get("enforcementLevel"))
+			.containsExactlyInAnyOrder(tuple("created_at", false, "error"), tuple("meta.updated_at", false, "error"),
+					tuple("seen_at", false, "error"), tuple("ok_at", true, "error"), tuple("count_at", false, "error"));
+		assertThat(violations(project))
+			.extracting(v -> v.get("resourceId"), v -> v.get("violationValue"), v -> v.get("suggestedFix"),
+					v -> v.get("status"), v -> v.get("standard"))
+			.containsExactlyInAnyOrder(
+					tuple(id, "2026-01-01T15:30:45+01:00", "2026-01-01T14:30:45.000000Z", "OPEN", zulu()),
+					tuple(id, "2026-01-01 14:30:45.1234567", "2026-01-01T14:30:45.123456Z", "OPEN", zulu()),
+					tuple(id, "yesterday", null, "OPEN", zulu()), tuple(id, "5", null, "OPEN", zulu()));
+	}
+
+	@Test
+	void warningAndInfoFailuresAreRecordedAndTheChangeStillValidates() {
+		String key = "w" + UUID.randomUUID().toString().replace("-", "");
+		HttpGraphQlTester admin = users.admin("admin-" + UUID.randomUUID());
+		String warning = StandardsClient.create(admin, key + "-warn", "^" + key + "$", "^[a-z]+$", "WARNING");
+		String info = StandardsClient.create(admin, key + "-info", "^" + key + "$", "^.{1,2}$", "INFO");
+		try {
+			String project = Fixtures.project(owner);
+			String id = Fixtures.submit(owner, project, null, Map.of(key, "ABC"));
+			assertThat(Fixtures.move(owner, "validateChange", id)).isEqualTo("VALIDATED");
+			assertThat(violations(project)).extracting(v -> (Object) ((Map<?, ?>) v.get("standard")).get("id"))
+				.containsExactlyInAnyOrder(warning, info);
+		}
+		finally {
+			StandardsClient.deactivate(admin, warning);
+			StandardsClient.deactivate(admin, info);
+		}
+	}
+
+	@Test
+	void valuePatternFailuresAreRecordedAndAFailingAutoRejectGuardrailRejects() {
+		String project = Fixtures.project(owner);
+		guardrail(project, "semver", false,
+				Map.of("fieldPattern", "^version$", "valuePattern", "^\\d+\\.\\d+\\.\\d+$"));
+		guardrail(project, "owner-required", true, Map.of("requiredFields", List.of("owner", "meta.team")));
+
+		String recorded = Fixtures.submit(owner, project, null,
+				Map.of("version", "1.0", "owner", "me", "meta", Map.of("team", "core")));
+		Map<String, Object> validated = validate(recorded);
+		assertThat(validated).containsEntry("status", "VALIDATED");
+		assertThat(BinIntegrationTests.checks(validated))
+			.extracting(c -> c.get("ruleId"), c -> c.get("rule"), c -> c.get("field"), c -> c.get("passed"))
+			.contains(tuple("semver", "valuePattern", "version", false),
+					tuple("owner-required", "requiredFields", "owner", true),
+					tuple("owner-required", "requiredFields", "meta.team", true));
+
+		String missing = Fixtures.submit(owner, project, null, Map.of("version", "1.0.0", "meta", Map.of()));
+		Map<String, Object> rejected = validate(missing);
+		assertThat(rejected).containsEntry("status", "REJECTED");
+		assertThat(BinIntegrationTests.checks(rejected)).filteredOn(c -> Boolean.FALSE.equals(c.get("passed")))
+			.extracting(c -> c.get("field"))
+			.containsExactlyInAnyOrder("owner", "meta.team");
+		assertThat(violations(project)).as("guardrail failures are not metadata violations").isEmpty();
+	}
+
+	@Test
+	void forbiddenFieldsPayloadSizeDisabledAndBrokenGuardrails() {
+		String project = Fixtures.project(owner);
+		guardrail(project, "no-passwords", true, Map.of("forbiddenFieldPattern", "(^|\\.)password$"));
+		guardrail(project, "small", true, Map.of("maxPayloadBytes", 40));
+		String disabled = guardrail(project, "disabled", true, Map.of("requiredFields", List.of("never")));
+		owner.document("mutation($id: ID!) { updateGuardrail(id: $id, input: {enabled: false}) { id } }")
+			.variable("id", disabled)
+			.execute();
+
+		assertThat(validate(Fixtures.submit(owner, project, null, Map.of("db", Map.of("host", "h")))))
+			.containsEntry("status", "VALIDATED");
+		Map<String, Object> forbidden = validate(
+				Fixtures.submit(owner, project, null, Map.of("db", Map.of("password", "x"))));
+		assertThat(forbidden).containsEntry("status", "REJECTED");
+		assertThat(BinIntegrationTests.checks(forbidden)).filteredOn(c -> Boolean.FALSE.equals(c.get("passed")))
+			.extracting(c -> c.get("ruleId"), c -> c.get("field"))
+			.containsExactly(tuple("no-passwords", "db.password"));
+		assertThat(validate(Fixtures.submit(owner, project, null, Map.of("text", "x".repeat(50)))))
+			.containsEntry("status", "REJECTED");
+
+		guardrail(project, "broken", true, Map.of("valuePattern", "(unclosed"));
+		Map<String, Object> broken = validate(Fixtures.submit(owner, project, null, Map.of("a", "b")));
+		assertThat(broken).containsEntry("status", "REJECTED");
+		assertThat(BinIntegrationTests.checks(broken)).filteredOn(c -> Boolean.FALSE.equals(c.get("passed")))
+			.extracting(c -> c.get("ruleId"), c -> c.get("rule"))
+			.containsExactly(tuple("broken", "configuration"));
+	}
+
+	private Map<String, Object> validate(String id) {
+		return Fixtures.transition(owner, "validateChange", id).path("validateChange").entity(Map.class).get();
+	}
+
+	private String guardrail(String project, String rule, boolean autoReject, Map<String, Object> configuration) {
+		return owner.document("""
+				mutation($p: ID, $rule: String!, $reject: Boolean, $config: JSON) {
+				  createGuardrail(projectId: $p, input: {ruleId: $rule, description: "test rule", severity: HIGH,
+				                                         autoReject: $reject, configuration: $config}) { id }
+				}""")
+			.variable("p", project)
+			.variable("rule", rule)
+			.variable("reject", autoReject)
+			.variable("config", configuration)
+			.execute()
+			.path("createGuardrail.id")
+			.entity(String.class)
+			.get();
+	}
+
+	private List<Map<String, Object>> violations(String project) {
+		List<Map<String, Object>> edges = owner.document(VIOLATIONS)
+			.variable("project", project)
+			.execute()
+			.path("metadataViolations.edges")
+			.entity(List.class)
+			.get();
+		return edges.stream().map(edge -> (Map<String, Object>) edge.get("node")).toList();
+	}
+
+	private static Map<String, Object> zulu() {
+		return Map.of("id", "ts-001-zulu", "enforcementLevel", "ERROR");
+	}
+
+}

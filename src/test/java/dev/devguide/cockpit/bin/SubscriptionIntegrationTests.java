@@ -1,0 +1,209 @@
+package dev.devguide.cockpit.bin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.devguide.cockpit.security.TokenIssuer;
+import dev.devguide.cockpit.support.Fixtures;
+import dev.devguide.cockpit.support.IntegrationTest;
+import dev.devguide.cockpit.support.TestUsers;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.client.SubscriptionErrorException;
+import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+/**
+ * The Bin's subscriptions over WebSocket (graphql-transport-ws) on one instance: the
+ * events of submit, validate and propagate in order, the filters, resuming after a
+ * cursor, and authorization before anything streams.
+ */
+@IntegrationTest
+@SuppressWarnings("unchecked")
+class SubscriptionIntegrationTests {
+
+	// language=GraphQL
+	static final String STATUS = """
+			subscription($p: ID!, $statuses: [SyncStatus!], $after: String) {
+			  syncBufferStatusChanged(projectId: $p, statuses: $statuses, after: $after) {
+			    cursor previousStatus newStatus at
+			    change { id status createdAt validatedAt propagatedAt impactAnalysis sourceModule { moduleType } }
+			  }
+			}""";
+
+	// language=GraphQL
+	static final String VIOLATIONS = """
+			subscription($p: ID!, $standards: [ID!], $levels: [EnforcementLevel!], $after: String) {
+			  violationDetected(projectId: $p, standardIds: $standards, enforcementLevels: $levels, after: $after) {
+			    cursor enforcementLevel
+			    violation { id resourceId projectId violationValue suggestedFix status standard { id } }
+			  }
+			}""";
+
+	private static final Duration WAIT = Duration.ofSeconds(20);
+
+	@Autowired
+	TokenIssuer issuer;
+
+	@LocalServerPort
+	int port;
+
+	TestUsers users;
+
+	String ownerId;
+
+	HttpGraphQlTester owner;
+
+	@BeforeEach
+	void setUp() {
+		users = new TestUsers(issuer, port);
+		ownerId = "subscriber-" + UUID.randomUUID();
+		owner = users.user(ownerId);
+	}
+
+	@Test
+	void deliversTheEventsOfSubmitValidateAndPropagateInOrder() {
+		Fixtures.Hierarchy h = Fixtures.hierarchy(owner, List.of(List.of("checklist")));
+		WebSocketGraphQlTester socket = socket(users.token(ownerId, List.of("user")));
+		Flux<Map<String, Object>> events = socket.document(STATUS)
+			.variable("p", h.projectId())
+			.variable("after", "0")
+			.executeSubscription()
+			.toFlux("syncBufferStatusChanged", Map.class)
+			.map(event -> (Map<String, Object>) event);
+		String[] id = new String[1];
+
+		StepVerifier.create(events.take(3)).then(() -> {
+			id[0] = Fixtures.submit(owner, h.projectId(), h.moduleIds().get(0).get(0), Map.of("k", "v"));
+			Fixtures.move(owner, "validateChange", id[0]);
+			Fixtures.move(owner, "propagateChange", id[0]);
+		})
+			.assertNext(event -> assertStep(event, id[0], null, "PENDING", "createdAt"))
+			.assertNext(event -> assertStep(event, id[0], "PENDING", "VALIDATED", "validatedAt"))
+			.assertNext(event -> {
+				assertStep(event, id[0], "VALIDATED", "PROPAGATED", "propagatedAt");
+				Map<String, Object> change = (Map<String, Object>) event.get("change");
+				assertThat(change.get("sourceModule")).isEqualTo(Map.of("moduleType", "checklist"));
+				assertThat((Map<String, Object>) change.get("impactAnalysis")).containsEntry("dashboardIds",
+						h.dashboardIds());
+			})
+			.expectComplete()
+			.verify(WAIT);
+		socket.stop().block(WAIT);
+	}
+
+	@Test
+	void filtersByStatusStandardAndLevelAndResumesRightAfterACursor() {
+		String project = Fixtures.project(owner);
+		String passing = Fixtures.submit(owner, project, null, Map.of("k", "v"));
+		Fixtures.move(owner, "validateChange", passing);
+		String failing = Fixtures.submit(owner, project, null, Map.of("due_at", "2026-03-01T12:00:00+01:00"));
+		Fixtures.move(owner, "validateChange", failing);
+		WebSocketGraphQlTester socket = socket(users.token(ownerId, List.of("user")));
+
+		List<Map<String, Object>> decided = statusEvents(socket, project, List.of("VALIDATED", "REJECTED"), "0", 2);
+		assertThat(decided).extracting(e -> e.get("newStatus"), e -> ((Map<?, ?>) e.get("change")).get("id"))
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("VALIDATED", passing),
+					org.assertj.core.groups.Tuple.tuple("REJECTED", failing));
+
+		String resumeAfter = (String) decided.get(0).get("cursor");
+		List<Map<String, Object>> rest = statusEvents(socket, project, null, resumeAfter, 2);
+		assertThat(rest).extracting(e -> e.get("previousStatus"), e -> e.get("newStatus"))
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(null, "PENDING"),
+					org.assertj.core.groups.Tuple.tuple("PENDING", "REJECTED"));
+		assertThat(rest).extracting(e -> Long.parseLong((String) e.get("cursor")))
+			.allSatisfy(cursor -> assertThat(cursor).isGreaterThan(Long.parseLong(resumeAfter)));
+
+		Map<String, Object> violation = violationEvents(socket, project, List.of("ts-001-zulu"), List.of("ERROR"))
+			.blockFirst(WAIT);
+		assertThat(violation).containsEntry("enforcementLevel", "ERROR");
+		assertThat((Map<String, Object>) violation.get("violation")).containsEntry("resourceId", failing)
+			.containsEntry("projectId", project)
+			.containsEntry("violationValue", "2026-03-01T12:00:00+01:00")
+			.containsEntry("suggestedFix", "2026-03-01T11:00:00.000000Z")
+			.containsEntry("status", "OPEN")
+			.containsEntry("standard", Map.of("id", "ts-001-zulu"));
+		StepVerifier.create(violationEvents(socket, project, null, List.of("WARNING", "INFO")))
+			.expectSubscription()
+			.expectNoEvent(Duration.ofSeconds(1))
+			.thenCancel()
+			.verify(WAIT);
+		socket.stop().block(WAIT);
+	}
+
+	@Test
+	void refusesOtherUsersProjectsUnknownProjectsAndMissingTokens() {
+		String project = Fixtures.project(owner);
+		WebSocketGraphQlTester stranger = socket(users.token("stranger-" + UUID.randomUUID(), List.of("user")));
+		assertRefused(stranger, project, "FORBIDDEN");
+		assertRefused(stranger, UUID.randomUUID().toString(), "NOT_FOUND");
+		stranger.stop().block(WAIT);
+		WebSocketGraphQlTester anonymous = socket(null);
+		assertRefused(anonymous, project, "UNAUTHORIZED");
+		anonymous.stop().block(WAIT);
+	}
+
+	private void assertRefused(WebSocketGraphQlTester socket, String project, String classification) {
+		StepVerifier.create(socket.document(STATUS).variable("p", project).executeSubscription().toFlux())
+			.expectErrorSatisfies(error -> assertThat(((SubscriptionErrorException) error).getErrors()).singleElement()
+				.satisfies(e -> assertThat(e.getErrorType()).hasToString(classification)))
+			.verify(WAIT);
+	}
+
+	private List<Map<String, Object>> statusEvents(WebSocketGraphQlTester socket, String project, List<String> statuses,
+			String after, int count) {
+		return socket.document(STATUS)
+			.variable("p", project)
+			.variable("statuses", statuses)
+			.variable("after", after)
+			.executeSubscription()
+			.toFlux("syncBufferStatusChanged", Map.class)
+			.map(event -> (Map<String, Object>) event)
+			.take(count)
+			.collectList()
+			.block(WAIT);
+	}
+
+	private Flux<Map<String, Object>> violationEvents(WebSocketGraphQlTester socket, String project,
+			List<String> standards, List<String> levels) {
+		return socket.document(VIOLATIONS)
+			.variable("p", project)
+			.variable("standards", standards)
+			.variable("levels", levels)
+			.variable("after", "0")
+			.executeSubscription()
+			.toFlux("violationDetected", Map.class)
+			.map(event -> (Map<String, Object>) event);
+	}
+
+	static void assertStep(Map<String, Object> event, String id, String previous, String next, String timestamp) {
+		Map<String, Object> change = (Map<String, Object>) event.get("change");
+		assertThat(change).containsEntry("id", id).containsEntry("status", next);
+		assertThat(event).containsEntry("previousStatus", previous).containsEntry("newStatus", next);
+		assertThat(event.get("at")).isNotNull().isEqualTo(change.get(timestamp));
+		assertThat((String) event.get("cursor")).isNotBlank();
+	}
+
+	/** A WebSocket tester that sends the token (if any) in connection_init. */
+	WebSocketGraphQlTester socket(String token) {
+		return WebSocketGraphQlTester.builder("ws://localhost:" + port + "/graphql", new ReactorNettyWebSocketClient())
+			.interceptor(new WebSocketGraphQlClientInterceptor() {
+				@Override
+				public Mono<Object> connectionInitPayload() {
+					return token == null ? Mono.empty() : Mono.just(Map.of("Authorization", "Bearer " + token));
+				}
+			})
+			.build();
+	}
+
+}
