@@ -6,6 +6,7 @@ import org.springframework.graphql.client.WebSocketGraphQlClient;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
 
 /**
  * WebSocket (graphql-transport-ws) clients that authenticate with a bearer token in
@@ -18,7 +19,8 @@ public final class GraphQlSockets {
 
 	public static WebSocketGraphQlClient client(int port, String token) {
 		return WebSocketGraphQlClient
-			.builder(URI.create("ws://localhost:" + port + "/graphql"), new ReactorNettyWebSocketClient())
+			.builder(URI.create("ws://localhost:" + port + "/graphql"),
+					new ReactorNettyWebSocketClient(HttpClient.newConnection()))
 			.interceptor(new WebSocketGraphQlClientInterceptor() {
 				@Override
 				public Mono<Object> connectionInitPayload() {
