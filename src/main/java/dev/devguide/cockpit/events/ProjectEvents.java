@@ -79,21 +79,25 @@ public class ProjectEvents implements SmartLifecycle {
 	}
 
 	/**
-	 * Emits the events after the cursor up to {@code upTo}, from the window if it has
-	 * them, else the outbox.
+	 * Emits the events after the cursor up to {@code upTo}: from the hub's window when it
+	 * holds them (the window is contiguous from its first entry), else from the outbox. A
+	 * gap can only mean that retention deleted events this cursor has not seen: the
+	 * subscription then ends with BAD_REQUEST instead of skipping them.
 	 */
 	private Flux<OutboxEvent> deliver(ProjectHub hub, AtomicLong cursor, long upTo) {
-		Iterable<OutboxEvent> recent = hub.fromWindow(cursor.get(), upTo);
-		Flux<OutboxEvent> source = recent != null ? Flux.fromIterable(recent) : fromOutbox(hub, cursor.get(), upTo);
-		return source.concatMap(event -> {
-			if (event.sequence() <= cursor.get()) {
-				return Mono.empty();
-			}
+		long after = cursor.get();
+		List<OutboxEvent> recent = hub.fromWindow(after, upTo);
+		boolean windowHasThem = recent != null && !recent.isEmpty() && recent.get(0).sequence() == after + 1;
+		Flux<OutboxEvent> source = windowHasThem ? Flux.fromIterable(recent) : fromOutbox(hub, after, upTo);
+		return source.handle((event, sink) -> {
 			if (event.sequence() != cursor.get() + 1) {
-				return fromOutbox(hub, cursor.get(), upTo);
+				sink.error(ApiException.badRequest("after", "the events after " + cursor.get()
+						+ " are no longer kept (see COCKPIT_EVENTS_RETENTION); subscribe without after to start from now"));
+				return;
 			}
-			return Mono.just(event);
-		}).filter(event -> event.sequence() == cursor.get() + 1).doOnNext(event -> cursor.set(event.sequence()));
+			cursor.set(event.sequence());
+			sink.next(event);
+		});
 	}
 
 	private Flux<OutboxEvent> fromOutbox(ProjectHub hub, long after, long upTo) {

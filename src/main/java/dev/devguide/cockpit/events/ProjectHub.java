@@ -1,6 +1,7 @@
 package dev.devguide.cockpit.events;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -100,15 +101,16 @@ final class ProjectHub {
 	}
 
 	/**
-	 * The events after {@code after} up to {@code upTo} if the window still holds all of
-	 * them, else null.
+	 * A copy of the window's events after {@code after} up to {@code upTo}, or null when
+	 * the window no longer reaches back that far. The caller checks that the copy starts
+	 * at {@code after + 1}: the head may be trimmed meanwhile.
 	 */
-	Iterable<OutboxEvent> fromWindow(long after, long upTo) {
+	List<OutboxEvent> fromWindow(long after, long upTo) {
 		Map.Entry<Long, OutboxEvent> first = window.firstEntry();
 		if (first == null || first.getKey() > after + 1) {
 			return null;
 		}
-		return window.subMap(after, false, upTo, true).values();
+		return new ArrayList<>(window.subMap(after, false, upTo, true).values());
 	}
 
 	int retain() {

@@ -2,8 +2,10 @@ package dev.devguide.cockpit.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.devguide.cockpit.graphql.ApiException;
 import dev.devguide.cockpit.persistence.Rows;
 import dev.devguide.cockpit.support.IntegrationTest;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.test.StepVerifier;
 
 /**
  * Retention deletes outbox events older than the retention period (7 days by default) and
@@ -26,6 +29,9 @@ class OutboxRetentionIntegrationTests {
 
 	@Autowired
 	EventOutbox outbox;
+
+	@Autowired
+	ProjectEvents events;
 
 	@Autowired
 	DatabaseClient db;
@@ -47,6 +53,15 @@ class OutboxRetentionIntegrationTests {
 		assertThat(outbox.after(project, 0, 10).map(OutboxEvent::sequence).collectList().block()).containsExactly(3L);
 		assertThat(outbox.append(project, "TEST", Map.of("n", 3)).block()).isEqualTo(4L);
 		assertThat(outbox.latest(List.of(project)).block()).containsEntry(project, 4L);
+
+		StepVerifier.create(events.stream(project, "0"))
+			.expectErrorSatisfies(error -> assertThat(error).isInstanceOfSatisfying(ApiException.class,
+					api -> assertThat(api.field()).isEqualTo("after")))
+			.verify(Duration.ofSeconds(10));
+		StepVerifier.create(events.stream(project, "2").take(2))
+			.expectNextMatches(event -> event.sequence() == 3)
+			.expectNextMatches(event -> event.sequence() == 4)
+			.verifyComplete();
 	}
 
 }
