@@ -5,11 +5,8 @@ import static dev.devguide.cockpit.persistence.Rows.string;
 
 import dev.devguide.cockpit.graphql.Cursors;
 import dev.devguide.cockpit.persistence.Rows;
+import dev.devguide.cockpit.persistence.SqlConditions;
 import io.r2dbc.spi.Readable;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
@@ -95,60 +92,33 @@ public class ViolationRepository {
 	 * id DESC), after a position.
 	 */
 	public Flux<MetadataViolation> page(ViolationFilter filter, Cursors.Position after, int limit) {
-		Map<String, Object> params = new LinkedHashMap<>();
-		List<String> where = conditions(filter, params);
+		SqlConditions where = conditions(filter);
 		if (after != null) {
-			where.add("(v.detected_at < :afterTime OR (v.detected_at = :afterTime AND v.id < :afterId))");
-			params.put("afterTime", Rows.utc(after.time()));
-			params.put("afterId", after.id());
+			where.add("(v.detected_at < :afterTime OR (v.detected_at = :afterTime AND v.id < :afterId))")
+				.parameter("afterTime", Rows.utc(after.time()))
+				.parameter("afterId", after.id());
 		}
-		String sql = "SELECT " + COLUMNS + " FROM metadata_violations v" + whereClause(where)
+		String sql = "SELECT " + COLUMNS + " FROM metadata_violations v" + where.where()
 				+ " ORDER BY v.detected_at DESC, v.id DESC LIMIT " + limit;
-		return bindAll(db.sql(sql), params).map(ViolationRepository::map).all();
+		return where.bind(db.sql(sql)).map(ViolationRepository::map).all();
 	}
 
 	public Mono<Long> count(ViolationFilter filter) {
-		Map<String, Object> params = new LinkedHashMap<>();
-		String sql = "SELECT COUNT(*) AS total FROM metadata_violations v" + whereClause(conditions(filter, params));
-		return bindAll(db.sql(sql), params).map(row -> row.get("total", Long.class)).one();
+		SqlConditions where = conditions(filter);
+		return where.bind(db.sql("SELECT COUNT(*) AS total FROM metadata_violations v" + where.where()))
+			.map(row -> row.get("total", Long.class))
+			.one();
 	}
 
-	private static List<String> conditions(ViolationFilter filter, Map<String, Object> params) {
-		List<String> where = new ArrayList<>();
-		if (filter.visibleTo() != null) {
-			where.add("v.project_id IN (SELECT p.id FROM projects p WHERE p.owner_user_id = :owner)");
-			params.put("owner", filter.visibleTo());
-		}
-		add(where, params, "v.project_id = :project", "project", filter.projectId());
-		add(where, params, "v.status = :status", "status", filter.status());
-		add(where, params, "v.standard_id = :standard", "standard", filter.standardId());
-		add(where, params, "v.resource_type = :type", "type", filter.resourceType());
-		if (filter.detectedAfter() != null) {
-			where.add("v.detected_at > :detectedAfter");
-			params.put("detectedAfter", Rows.utc(filter.detectedAfter()));
-		}
-		return where;
-	}
-
-	private static void add(List<String> where, Map<String, Object> params, String condition, String name,
-			Object value) {
-		if (value != null) {
-			where.add(condition);
-			params.put(name, value);
-		}
-	}
-
-	private static String whereClause(List<String> where) {
-		return where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-	}
-
-	private static DatabaseClient.GenericExecuteSpec bindAll(DatabaseClient.GenericExecuteSpec spec,
-			Map<String, Object> params) {
-		DatabaseClient.GenericExecuteSpec bound = spec;
-		for (Map.Entry<String, Object> param : params.entrySet()) {
-			bound = bound.bind(param.getKey(), param.getValue());
-		}
-		return bound;
+	private static SqlConditions conditions(ViolationFilter filter) {
+		return new SqlConditions()
+			.optional("v.project_id IN (SELECT p.id FROM projects p WHERE p.owner_user_id = :owner)", "owner",
+					filter.visibleTo())
+			.optional("v.project_id = :project", "project", filter.projectId())
+			.optional("v.status = :status", "status", filter.status())
+			.optional("v.standard_id = :standard", "standard", filter.standardId())
+			.optional("v.resource_type = :type", "type", filter.resourceType())
+			.optional("v.detected_at > :detectedAfter", "detectedAfter", Rows.utc(filter.detectedAfter()));
 	}
 
 	static MetadataViolation map(Readable row) {

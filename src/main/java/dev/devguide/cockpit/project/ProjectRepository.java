@@ -4,12 +4,10 @@ import static dev.devguide.cockpit.persistence.Rows.instant;
 import static dev.devguide.cockpit.persistence.Rows.string;
 
 import dev.devguide.cockpit.graphql.Cursors;
+import dev.devguide.cockpit.persistence.Rows;
+import dev.devguide.cockpit.persistence.SqlConditions;
 import io.r2dbc.spi.Readable;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
@@ -34,22 +32,21 @@ public class ProjectRepository {
 	 * after a position.
 	 */
 	public Flux<Project> page(ProjectFilter filter, Cursors.Position after, int limit) {
-		Map<String, Object> params = new LinkedHashMap<>();
-		List<String> where = conditions(filter, params);
+		SqlConditions where = conditions(filter);
 		if (after != null) {
-			where.add("(created_at > :afterTime OR (created_at = :afterTime AND id > :afterId))");
-			params.put("afterTime", dev.devguide.cockpit.persistence.Rows.utc(after.time()));
-			params.put("afterId", after.id());
+			where.add("(created_at > :afterTime OR (created_at = :afterTime AND id > :afterId))")
+				.parameter("afterTime", Rows.utc(after.time()))
+				.parameter("afterId", after.id());
 		}
-		String sql = "SELECT " + COLUMNS + " FROM projects" + whereClause(where) + " ORDER BY created_at, id LIMIT "
-				+ limit;
-		return bindAll(db.sql(sql), params).map(ProjectRepository::map).all();
+		String sql = "SELECT " + COLUMNS + " FROM projects" + where.where() + " ORDER BY created_at, id LIMIT " + limit;
+		return where.bind(db.sql(sql)).map(ProjectRepository::map).all();
 	}
 
 	public Mono<Long> count(ProjectFilter filter) {
-		Map<String, Object> params = new LinkedHashMap<>();
-		String sql = "SELECT COUNT(*) AS total FROM projects" + whereClause(conditions(filter, params));
-		return bindAll(db.sql(sql), params).map(row -> row.get("total", Long.class)).one();
+		SqlConditions where = conditions(filter);
+		return where.bind(db.sql("SELECT COUNT(*) AS total FROM projects" + where.where()))
+			.map(row -> row.get("total", Long.class))
+			.one();
 	}
 
 	public Mono<Project> findById(String id) {
@@ -109,38 +106,13 @@ public class ProjectRepository {
 		return Parameter.fromOrEmpty(value, String.class);
 	}
 
-	private static List<String> conditions(ProjectFilter filter, Map<String, Object> params) {
-		List<String> where = new ArrayList<>();
-		if (filter.visibleTo() != null) {
-			where.add("owner_user_id = :visibleTo");
-			params.put("visibleTo", filter.visibleTo());
-		}
-		if (filter.ownerUserId() != null) {
-			where.add("owner_user_id = :owner");
-			params.put("owner", filter.ownerUserId());
-		}
-		if (filter.workflowTemplate() != null) {
-			where.add("workflow_template = :template");
-			params.put("template", filter.workflowTemplate());
-		}
-		if (filter.nameContains() != null) {
-			where.add("LOWER(name) LIKE LOWER(:name) ESCAPE '!'");
-			params.put("name", "%" + filter.nameContains().replaceAll("([!%_])", "!$1") + "%");
-		}
-		return where;
-	}
-
-	private static String whereClause(List<String> where) {
-		return where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-	}
-
-	private static DatabaseClient.GenericExecuteSpec bindAll(DatabaseClient.GenericExecuteSpec spec,
-			Map<String, Object> params) {
-		DatabaseClient.GenericExecuteSpec bound = spec;
-		for (Map.Entry<String, Object> param : params.entrySet()) {
-			bound = bound.bind(param.getKey(), param.getValue());
-		}
-		return bound;
+	private static SqlConditions conditions(ProjectFilter filter) {
+		String name = filter.nameContains() == null ? null
+				: "%" + filter.nameContains().replaceAll("([!%_])", "!$1") + "%";
+		return new SqlConditions().optional("owner_user_id = :visibleTo", "visibleTo", filter.visibleTo())
+			.optional("owner_user_id = :owner", "owner", filter.ownerUserId())
+			.optional("workflow_template = :template", "template", filter.workflowTemplate())
+			.optional("LOWER(name) LIKE LOWER(:name) ESCAPE '!'", "name", name);
 	}
 
 	static Project map(Readable row) {
