@@ -15,6 +15,7 @@ import dev.devguide.cockpit.graphql.Input;
 import dev.devguide.cockpit.graphql.Scalars;
 import dev.devguide.cockpit.graphql.SchemaContribution;
 import dev.devguide.cockpit.graphql.SchemaParts;
+import dev.devguide.cockpit.project.Project;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLInputObjectType;
@@ -77,7 +78,7 @@ class ConfigurationSchema implements SchemaContribution {
 				field("guardrails", required(list(required(ref("Guardrail")))),
 						"The guardrails that apply to this project: its own and the system ones."),
 				env -> env.<String, List<Guardrail>>getDataLoader(PROJECT_GUARDRAILS)
-					.load(((dev.devguide.cockpit.project.Project) env.getSource()).id()));
+					.load(((Project) env.getSource()).id()));
 		mutations(schema);
 	}
 

@@ -3,6 +3,7 @@ package dev.devguide.cockpit.events;
 import static dev.devguide.cockpit.persistence.Rows.instant;
 
 import dev.devguide.cockpit.persistence.JsonColumns;
+import dev.devguide.cockpit.persistence.Rows;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.Collection;
@@ -113,7 +114,7 @@ public class EventOutbox {
 	 */
 	public Mono<Long> deleteOlderThan(Instant cutoff, int batch) {
 		return db.sql("DELETE FROM event_outbox WHERE created_at < :cutoff ORDER BY created_at LIMIT :batch")
-			.bind("cutoff", dev.devguide.cockpit.persistence.Rows.utc(cutoff))
+			.bind("cutoff", Rows.utc(cutoff))
 			.bind("batch", batch)
 			.fetch()
 			.rowsUpdated();

@@ -1,7 +1,10 @@
 package dev.devguide.cockpit.graphql;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A GraphQL input object with validation that names the offending field
@@ -92,8 +95,8 @@ public final class Input {
 	}
 
 	/** An optional DateTime, as the DateTime scalar parsed it. */
-	public java.time.Instant instant(String field) {
-		return (java.time.Instant) values.get(field);
+	public Instant instant(String field) {
+		return (Instant) values.get(field);
 	}
 
 	/** An enum value as its name. */
@@ -103,8 +106,8 @@ public final class Input {
 	}
 
 	/** The names of the fields the client sent, for audit metadata. */
-	public java.util.Set<String> fieldNames() {
-		return new java.util.TreeSet<>(values.keySet());
+	public Set<String> fieldNames() {
+		return new TreeSet<>(values.keySet());
 	}
 
 	private static int depth(Object value) {

@@ -6,6 +6,7 @@ import dev.devguide.cockpit.audit.VersionHistory;
 import dev.devguide.cockpit.configuration.TemplateRepository;
 import dev.devguide.cockpit.graphql.ApiException;
 import dev.devguide.cockpit.graphql.Input;
+import dev.devguide.cockpit.security.Caller;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -112,7 +113,7 @@ public class DashboardService {
 					.thenReturn(id));
 	}
 
-	private Mono<Dashboard> snapshot(dev.devguide.cockpit.security.Caller caller, String id, String description) {
+	private Mono<Dashboard> snapshot(Caller caller, String id, String description) {
 		return dashboards.findById(id)
 			.flatMap(dashboard -> versions.snapshot(caller, TYPE, id, dashboard, description).thenReturn(dashboard));
 	}

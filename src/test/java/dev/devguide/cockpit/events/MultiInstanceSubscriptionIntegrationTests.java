@@ -6,13 +6,15 @@ import dev.devguide.cockpit.CockpitApplication;
 import dev.devguide.cockpit.persistence.DatabaseEndpoint;
 import dev.devguide.cockpit.security.TokenIssuer;
 import dev.devguide.cockpit.support.GraphQlSockets;
+import dev.devguide.cockpit.support.IntegrationTest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,10 +28,10 @@ import org.springframework.graphql.client.ClientGraphQlResponse;
 import org.springframework.graphql.client.HttpGraphQlClient;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.reactive.function.client.WebClient;
-import dev.devguide.cockpit.support.IntegrationTest;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * Two server instances on one database; four concurrent writers drive changes through
@@ -113,7 +115,7 @@ class MultiInstanceSubscriptionIntegrationTests {
 				.concatMap(i -> change(token, projects.get((writer + i) % 3), writer + i)), WRITERS)
 			.blockLast(Duration.ofMinutes(5));
 
-		Map<String, List<Long>> expected = new java.util.HashMap<>();
+		Map<String, List<Long>> expected = new HashMap<>();
 		long total = 0;
 		for (String project : projects) {
 			List<Long> sequences = outboxSequences(project);
@@ -195,7 +197,7 @@ class MultiInstanceSubscriptionIntegrationTests {
 
 		private volatile int cancelAfter = Integer.MAX_VALUE;
 
-		private final reactor.core.publisher.Sinks.One<Boolean> cancelled = reactor.core.publisher.Sinks.one();
+		private final Sinks.One<Boolean> cancelled = Sinks.one();
 
 		Subscriber(int port, String token, String project, String after) {
 			this.port = port;
@@ -236,7 +238,7 @@ class MultiInstanceSubscriptionIntegrationTests {
 
 		@SuppressWarnings("unchecked")
 		void assertStatusOrderPerChange() {
-			Map<String, List<String>> perChange = new java.util.LinkedHashMap<>();
+			Map<String, List<String>> perChange = new LinkedHashMap<>();
 			for (Map<String, Object> event : events) {
 				String id = (String) ((Map<String, Object>) event.get("change")).get("id");
 				perChange.computeIfAbsent(id, key -> new ArrayList<>()).add((String) event.get("newStatus"));
