@@ -2,7 +2,6 @@ package dev.devguide.cockpit.bin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.devguide.cockpit.security.TokenIssuer;
 import dev.devguide.cockpit.support.Fixtures;
 import dev.devguide.cockpit.support.IntegrationTest;
 import dev.devguide.cockpit.support.TestUsers;
@@ -30,21 +29,18 @@ class BinConcurrencyIntegrationTests {
 	private static final int CALLERS = 8;
 
 	@Autowired
-	TokenIssuer issuer;
-
-	@Autowired
 	DatabaseClient db;
 
 	@LocalServerPort
 	int port;
 
+	@Autowired
 	TestUsers users;
 
 	String user;
 
 	@BeforeEach
 	void setUp() {
-		users = new TestUsers(issuer, port);
 		user = "concurrent-" + UUID.randomUUID();
 	}
 

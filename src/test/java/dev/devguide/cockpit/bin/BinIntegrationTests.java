@@ -2,7 +2,6 @@ package dev.devguide.cockpit.bin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.devguide.cockpit.security.TokenIssuer;
 import dev.devguide.cockpit.support.Errors;
 import dev.devguide.cockpit.support.Fixtures;
 import dev.devguide.cockpit.support.IntegrationTest;
@@ -13,7 +12,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.r2dbc.core.DatabaseClient;
 
@@ -25,6 +23,9 @@ import org.springframework.r2dbc.core.DatabaseClient;
 @IntegrationTest
 @SuppressWarnings("unchecked")
 class BinIntegrationTests {
+
+	@Autowired
+	TestUsers users;
 
 	// language=GraphQL
 	private static final String CHANGE = """
@@ -40,19 +41,13 @@ class BinIntegrationTests {
 			}""";
 
 	@Autowired
-	TokenIssuer issuer;
-
-	@Autowired
 	DatabaseClient db;
-
-	@LocalServerPort
-	int port;
 
 	HttpGraphQlTester owner;
 
 	@BeforeEach
 	void setUp() {
-		owner = new TestUsers(issuer, port).user("bin-" + UUID.randomUUID());
+		owner = users.user("bin-" + UUID.randomUUID());
 	}
 
 	@Test
@@ -140,7 +135,7 @@ class BinIntegrationTests {
 	@Test
 	void submitChecksItsArgumentsAndTheCallersProject() {
 		Fixtures.Hierarchy mine = Fixtures.hierarchy(owner, List.of(List.of("checklist")));
-		HttpGraphQlTester other = new TestUsers(issuer, port).user("bin-other-" + UUID.randomUUID());
+		HttpGraphQlTester other = users.user("bin-other-" + UUID.randomUUID());
 		Fixtures.Hierarchy theirs = Fixtures.hierarchy(other, List.of(List.of("checklist")));
 
 		Errors.expect(Fixtures.submitting(owner, mine.projectId(), theirs.moduleIds().get(0).get(0), Map.of()),
@@ -191,7 +186,7 @@ class BinIntegrationTests {
 	@Test
 	void syncBufferOfAListOfProjectsCostsOneStatementHoweverManyProjects() {
 		Map<String, List<String>> two = projectsWithChanges(owner, 2);
-		HttpGraphQlTester other = new TestUsers(issuer, port).user("bin-many-" + UUID.randomUUID());
+		HttpGraphQlTester other = users.user("bin-many-" + UUID.randomUUID());
 		Map<String, List<String>> six = projectsWithChanges(other, 6);
 
 		// The server-wide counter also counts background work (an outbox poll while

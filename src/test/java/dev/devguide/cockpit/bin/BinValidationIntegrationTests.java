@@ -3,7 +3,6 @@ package dev.devguide.cockpit.bin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import dev.devguide.cockpit.security.TokenIssuer;
 import dev.devguide.cockpit.support.Fixtures;
 import dev.devguide.cockpit.support.IntegrationTest;
 import dev.devguide.cockpit.support.TestUsers;
@@ -13,7 +12,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /**
@@ -35,18 +33,12 @@ class BinValidationIntegrationTests {
 			}""";
 
 	@Autowired
-	TokenIssuer issuer;
-
-	@LocalServerPort
-	int port;
-
 	TestUsers users;
 
 	HttpGraphQlTester owner;
 
 	@BeforeEach
 	void setUp() {
-		users = new TestUsers(issuer, port);
 		owner = users.user("validation-" + UUID.randomUUID());
 	}
 

@@ -2,7 +2,6 @@ package dev.devguide.cockpit.bin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.devguide.cockpit.security.TokenIssuer;
 import dev.devguide.cockpit.support.Fixtures;
 import dev.devguide.cockpit.support.IntegrationTest;
 import dev.devguide.cockpit.support.TestUsers;
@@ -52,12 +51,10 @@ class SubscriptionIntegrationTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(20);
 
-	@Autowired
-	TokenIssuer issuer;
-
 	@LocalServerPort
 	int port;
 
+	@Autowired
 	TestUsers users;
 
 	String ownerId;
@@ -66,7 +63,6 @@ class SubscriptionIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		users = new TestUsers(issuer, port);
 		ownerId = "subscriber-" + UUID.randomUUID();
 		owner = users.user(ownerId);
 	}

@@ -2,7 +2,6 @@ package dev.devguide.cockpit.bin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.devguide.cockpit.security.TokenIssuer;
 import dev.devguide.cockpit.support.Fixtures;
 import dev.devguide.cockpit.support.IntegrationTest;
 import dev.devguide.cockpit.support.TestUsers;
@@ -36,12 +35,10 @@ class SubscriptionSseIntegrationTests {
 	private static final ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>> EVENT = new ParameterizedTypeReference<>() {
 	};
 
-	@Autowired
-	TokenIssuer issuer;
-
 	@LocalServerPort
 	int port;
 
+	@Autowired
 	TestUsers users;
 
 	String ownerId;
@@ -50,7 +47,6 @@ class SubscriptionSseIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		users = new TestUsers(issuer, port);
 		ownerId = "sse-" + UUID.randomUUID();
 		owner = users.user(ownerId);
 	}

@@ -2,7 +2,6 @@ package dev.devguide.cockpit.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.devguide.cockpit.security.TokenIssuer;
 import dev.devguide.cockpit.support.Errors;
 import dev.devguide.cockpit.support.IntegrationTest;
 import dev.devguide.cockpit.support.TestUsers;
@@ -12,7 +11,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -35,21 +33,15 @@ class MetadataStandardIntegrationTests {
 			}""";
 
 	@Autowired
-	TokenIssuer issuer;
-
-	@Autowired
 	DatabaseClient db;
 
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	TestUsers users;
 
 	HttpGraphQlTester admin;
 
 	@BeforeEach
 	void setUp() {
-		users = new TestUsers(issuer, port);
 		admin = users.admin("standards-admin-" + UUID.randomUUID());
 	}
 

@@ -2,7 +2,6 @@ package dev.devguide.cockpit.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.devguide.cockpit.security.TokenIssuer;
 import dev.devguide.cockpit.support.Errors;
 import dev.devguide.cockpit.support.Fixtures;
 import dev.devguide.cockpit.support.IntegrationTest;
@@ -16,7 +15,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -43,14 +41,9 @@ class ViolationIntegrationTests {
 	private static final String MOVE = "mutation($id: ID!) { %s(id: $id) { id status resolvedAt resolvedBy } }";
 
 	@Autowired
-	TokenIssuer issuer;
-
-	@Autowired
 	DatabaseClient db;
 
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	TestUsers users;
 
 	String ownerId;
@@ -59,7 +52,6 @@ class ViolationIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		users = new TestUsers(issuer, port);
 		ownerId = "violations-" + UUID.randomUUID();
 		owner = users.user(ownerId);
 	}

@@ -8,7 +8,6 @@ import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.Option;
 import com.jayway.jsonpath.ParseContext;
-import dev.devguide.cockpit.security.TokenIssuer;
 import dev.devguide.cockpit.support.IntegrationTest;
 import dev.devguide.cockpit.support.TestDatabase;
 import dev.devguide.cockpit.support.TestHierarchy;
@@ -50,15 +49,13 @@ class ErrorsIntegrationTests {
 	private static final String MISSING = "00000000-0000-0000-0000-000000000000";
 
 	@Autowired
-	TokenIssuer tokenIssuer;
-
-	@Autowired
 	DatabaseClient databaseClient;
 
 	@LocalServerPort
 	int port;
 
-	private TestUsers users;
+	@Autowired
+	TestUsers users;
 
 	private WebTestClient client;
 
@@ -70,7 +67,6 @@ class ErrorsIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		users = new TestUsers(tokenIssuer, port);
 		client = WebTestClient.bindToServer()
 			.baseUrl("http://localhost:" + port + "/graphql")
 			.responseTimeout(Duration.ofSeconds(30))

@@ -3,7 +3,6 @@ package dev.devguide.cockpit.project;
 import static dev.devguide.cockpit.support.TestHierarchy.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.devguide.cockpit.security.TokenIssuer;
 import dev.devguide.cockpit.support.GraphQlErrors;
 import dev.devguide.cockpit.support.IntegrationTest;
 import dev.devguide.cockpit.support.TestDatabase;
@@ -13,7 +12,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -34,15 +32,10 @@ class ActiveDashboardIntegrationTests {
 			}""";
 
 	@Autowired
-	TokenIssuer tokenIssuer;
-
-	@Autowired
 	DatabaseClient databaseClient;
 
-	@LocalServerPort
-	int port;
-
-	private TestUsers users;
+	@Autowired
+	TestUsers users;
 
 	private HttpGraphQlTester owner;
 
@@ -60,7 +53,6 @@ class ActiveDashboardIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		users = new TestUsers(tokenIssuer, port);
 		owner = users.user(unique("active-owner"));
 		hierarchy = new TestHierarchy(owner);
 		database = new TestDatabase(databaseClient);

@@ -3,7 +3,6 @@ package dev.devguide.cockpit.project;
 import static dev.devguide.cockpit.support.TestHierarchy.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.devguide.cockpit.security.TokenIssuer;
 import dev.devguide.cockpit.support.GraphQlErrors;
 import dev.devguide.cockpit.support.IntegrationTest;
 import dev.devguide.cockpit.support.TestDatabase;
@@ -17,7 +16,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
@@ -35,18 +33,13 @@ class AuditIntegrationTests {
 	private static final List<String> LOOPBACK = List.of("127.0.0.1", "::1");
 
 	@Autowired
-	TokenIssuer tokenIssuer;
-
-	@Autowired
 	DatabaseClient databaseClient;
 
 	@Autowired
 	JsonMapper jsonMapper;
 
-	@LocalServerPort
-	int port;
-
-	private TestUsers users;
+	@Autowired
+	TestUsers users;
 
 	private TestDatabase database;
 
@@ -60,7 +53,6 @@ class AuditIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		users = new TestUsers(tokenIssuer, port);
 		database = new TestDatabase(databaseClient);
 		userId = unique("audit-user");
 		userAgent = unique("cockpit-audit-test/1.0");

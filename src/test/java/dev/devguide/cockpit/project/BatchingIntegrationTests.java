@@ -2,17 +2,14 @@ package dev.devguide.cockpit.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.devguide.cockpit.security.TokenIssuer;
 import dev.devguide.cockpit.support.IntegrationTest;
 import dev.devguide.cockpit.support.TestUsers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
@@ -36,20 +33,10 @@ class BatchingIntegrationTests {
 			}""";
 
 	@Autowired
-	TokenIssuer issuer;
-
-	@Autowired
 	DatabaseClient db;
 
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	TestUsers users;
-
-	@BeforeEach
-	void setUp() {
-		users = new TestUsers(issuer, port);
-	}
 
 	@Test
 	void fiveLevelQueryCostsTheSameStatementsForFiveAndFiftyProjects() {

@@ -3,7 +3,6 @@ package dev.devguide.cockpit.project;
 import static dev.devguide.cockpit.support.TestHierarchy.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.devguide.cockpit.security.TokenIssuer;
 import dev.devguide.cockpit.support.GraphQlErrors;
 import dev.devguide.cockpit.support.IntegrationTest;
 import dev.devguide.cockpit.support.TestDatabase;
@@ -15,7 +14,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -32,15 +30,10 @@ class CapabilityIntegrationTests {
 	private static final String FIELDS = "{ id capabilityType granted grantedAt revokedAt justification module { id } }";
 
 	@Autowired
-	TokenIssuer tokenIssuer;
-
-	@Autowired
 	DatabaseClient databaseClient;
 
-	@LocalServerPort
-	int port;
-
-	private TestUsers users;
+	@Autowired
+	TestUsers users;
 
 	private HttpGraphQlTester owner;
 
@@ -50,7 +43,6 @@ class CapabilityIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		users = new TestUsers(tokenIssuer, port);
 		owner = users.user(unique("capability-owner"));
 		TestHierarchy hierarchy = new TestHierarchy(owner);
 		database = new TestDatabase(databaseClient);

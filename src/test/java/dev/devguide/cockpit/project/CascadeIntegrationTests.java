@@ -3,7 +3,6 @@ package dev.devguide.cockpit.project;
 import static dev.devguide.cockpit.support.TestHierarchy.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.devguide.cockpit.security.TokenIssuer;
 import dev.devguide.cockpit.support.GraphQlErrors;
 import dev.devguide.cockpit.support.IntegrationTest;
 import dev.devguide.cockpit.support.TestDatabase;
@@ -18,7 +17,6 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.r2dbc.core.DatabaseClient;
 
@@ -31,13 +29,10 @@ import org.springframework.r2dbc.core.DatabaseClient;
 class CascadeIntegrationTests {
 
 	@Autowired
-	TokenIssuer tokenIssuer;
+	TestUsers users;
 
 	@Autowired
 	DatabaseClient databaseClient;
-
-	@LocalServerPort
-	int port;
 
 	private HttpGraphQlTester owner;
 
@@ -55,7 +50,6 @@ class CascadeIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		TestUsers users = new TestUsers(tokenIssuer, port);
 		owner = users.user(unique("cascade-owner"));
 		hierarchy = new TestHierarchy(owner);
 		database = new TestDatabase(databaseClient);

@@ -3,7 +3,6 @@ package dev.devguide.cockpit.project;
 import static dev.devguide.cockpit.support.TestHierarchy.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.devguide.cockpit.security.TokenIssuer;
 import dev.devguide.cockpit.support.GraphQlErrors;
 import dev.devguide.cockpit.support.IntegrationTest;
 import dev.devguide.cockpit.support.TestDatabase;
@@ -17,7 +16,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
@@ -32,13 +30,10 @@ import reactor.core.scheduler.Schedulers;
 class PositionIntegrationTests {
 
 	@Autowired
-	TokenIssuer tokenIssuer;
+	TestUsers users;
 
 	@Autowired
 	DatabaseClient databaseClient;
-
-	@LocalServerPort
-	int port;
 
 	private HttpGraphQlTester owner;
 
@@ -50,7 +45,7 @@ class PositionIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		owner = new TestUsers(tokenIssuer, port).user(unique("position-owner"));
+		owner = users.user(unique("position-owner"));
 		hierarchy = new TestHierarchy(owner);
 		database = new TestDatabase(databaseClient);
 		profileId = hierarchy.profile(hierarchy.project(unique("positions")), "Main");

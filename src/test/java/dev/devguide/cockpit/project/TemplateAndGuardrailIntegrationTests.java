@@ -3,7 +3,6 @@ package dev.devguide.cockpit.project;
 import static dev.devguide.cockpit.support.TestHierarchy.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.devguide.cockpit.security.TokenIssuer;
 import dev.devguide.cockpit.support.GraphQlErrors;
 import dev.devguide.cockpit.support.IntegrationTest;
 import dev.devguide.cockpit.support.TestDatabase;
@@ -16,7 +15,6 @@ import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -45,15 +43,10 @@ class TemplateAndGuardrailIntegrationTests {
 	};
 
 	@Autowired
-	TokenIssuer tokenIssuer;
-
-	@Autowired
 	DatabaseClient databaseClient;
 
-	@LocalServerPort
-	int port;
-
-	private TestUsers users;
+	@Autowired
+	TestUsers users;
 
 	private TestDatabase database;
 
@@ -67,7 +60,6 @@ class TemplateAndGuardrailIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		users = new TestUsers(tokenIssuer, port);
 		database = new TestDatabase(databaseClient);
 		adminId = unique("config-admin");
 		admin = users.admin(adminId);

@@ -24,7 +24,6 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.HttpHeaders;
@@ -52,19 +51,14 @@ class AuthorizationIntegrationTests {
 	GraphQLSchema schema;
 
 	@Autowired
-	TokenIssuer tokenIssuer;
-
-	@Autowired
 	SecretKey signingKey;
-
-	@LocalServerPort
-	int port;
 
 	private final String run = UUID.randomUUID().toString().substring(0, 8);
 
 	private final String marker = "alpha-secret-" + run;
 
-	private TestUsers users;
+	@Autowired
+	TestUsers users;
 
 	private ProbeClient client;
 
@@ -72,7 +66,6 @@ class AuthorizationIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		users = new TestUsers(tokenIssuer, port);
 		client = new ProbeClient(users);
 		operations = new RootFieldOperations(schema);
 	}

@@ -3,27 +3,29 @@ package dev.devguide.cockpit.support;
 import dev.devguide.cockpit.security.TokenIssuer;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.core.env.Environment;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * GraphQL testers for callers: anonymous, ordinary users, and an admin, each with a real
- * signed token.
+ * signed token. Every {@link IntegrationTest} can inject it; the server's port is read
+ * when first needed, since it is known only once the server has started.
  */
 public class TestUsers {
 
 	private final TokenIssuer issuer;
 
-	private final int port;
+	private final Environment environment;
 
-	public TestUsers(TokenIssuer issuer, int port) {
+	public TestUsers(TokenIssuer issuer, Environment environment) {
 		this.issuer = issuer;
-		this.port = port;
+		this.environment = environment;
 	}
 
 	public HttpGraphQlTester anonymous() {
 		WebTestClient client = WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + port + "/graphql")
+			.baseUrl("http://localhost:" + port() + "/graphql")
 			.responseTimeout(Duration.ofSeconds(30))
 			.build();
 		return HttpGraphQlTester.create(client);
@@ -42,7 +44,7 @@ public class TestUsers {
 	}
 
 	public int port() {
-		return port;
+		return environment.getRequiredProperty("local.server.port", Integer.class);
 	}
 
 	private HttpGraphQlTester as(String userId, List<String> roles) {
