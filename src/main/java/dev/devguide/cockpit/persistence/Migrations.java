@@ -119,7 +119,7 @@ public final class Migrations {
 			return work.run(liquibase, contexts);
 		}
 		catch (SQLException | LiquibaseException ex) {
-			throw new MigrationException("Migration operation failed on " + endpoint + ": " + rootMessage(ex), ex);
+			throw new MigrationException("Migration operation failed on " + endpoint + ": " + rootMessage(ex));
 		}
 	}
 
