@@ -162,7 +162,8 @@ class ConfigurationSchema implements SchemaContribution {
 			.field(input("description", GraphQLString, "What the rule demands (required on create)."))
 			.field(input("severity", ref("Severity"), "How serious a violation is (required on create)."))
 			.field(input("autoReject", GraphQLBoolean, "Whether a violation rejects the change (default false)."))
-			.field(input("configuration", Scalars.JSON, "Rule-specific settings, a JSON object. " + BIN_KEYS))
+			.field(input("configuration", Scalars.JSON, "Rule-specific settings, a JSON object. " + BIN_KEYS
+					+ " A configuration that cannot be applied is refused here (BAD_REQUEST on input.configuration)."))
 			.field(input("enabled", GraphQLBoolean, "Whether the rule is checked (default true)."))
 			.build();
 	}

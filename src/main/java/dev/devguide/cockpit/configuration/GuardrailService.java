@@ -30,12 +30,15 @@ public class GuardrailService {
 
 	private final AuditLog audit;
 
+	private final GuardrailConfigurationCheck configurationCheck;
+
 	public GuardrailService(GuardrailRepository guardrails, Ownership ownership, AuditedTransactions transactions,
-			AuditLog audit) {
+			AuditLog audit, GuardrailConfigurationCheck configurationCheck) {
 		this.guardrails = guardrails;
 		this.ownership = ownership;
 		this.transactions = transactions;
 		this.audit = audit;
+		this.configurationCheck = configurationCheck;
 	}
 
 	/**
@@ -91,6 +94,10 @@ public class GuardrailService {
 				input.has("configuration") ? input.jsonObject("configuration", false) : current.configuration(),
 				input.has("enabled") ? !Boolean.FALSE.equals(input.bool("enabled")) : current.enabled(),
 				current.createdAt());
+		String problem = input.has("configuration") ? configurationCheck.problem(changed.configuration()) : null;
+		if (problem != null) {
+			return Mono.error(ApiException.badRequest(input.path("configuration"), problem));
+		}
 		String action = isNew ? "guardrail.create" : "guardrail.update";
 		return guardrails.save(changed, isNew)
 			.then(audit.success(caller, action, TYPE, changed.id(), Map.of("fields", input.fieldNames())))

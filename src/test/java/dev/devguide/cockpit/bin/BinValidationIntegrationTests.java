@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * validateChange against metadata standards and guardrails: error failures reject,
@@ -31,6 +32,9 @@ class BinValidationIntegrationTests {
 			                   standard { id enforcementLevel } } }
 			  }
 			}""";
+
+	@Autowired
+	DatabaseClient db;
 
 	@Autowired
 	TestUsers users;
@@ -135,7 +139,25 @@ class BinValidationIntegrationTests {
 		assertThat(validate(Fixtures.submit(owner, project, null, Map.of("text", "x".repeat(50)))))
 			.containsEntry("status", "REJECTED");
 
-		guardrail(project, "broken", true, Map.of("valuePattern", "(unclosed"));
+		owner.document("""
+				mutation($p: ID) {
+				  createGuardrail(projectId: $p, input: {ruleId: "broken", description: "d", severity: HIGH,
+				                                         configuration: {valuePattern: "(unclosed"}}) { id }
+				}""")
+			.variable("p", project)
+			.execute()
+			.errors()
+			.expect(error -> "input.configuration".equals(error.getExtensions().get("field"))
+					&& error.getMessage().contains("valuePattern"));
+		// A row written past the API (an older release, a script) still fails closed at
+		// validation.
+		db.sql("""
+				INSERT INTO guardrails (id, project_id, rule_id, description, severity, auto_reject, configuration)
+				VALUES (:id, :project, 'broken', 'written past the API', 'HIGH', TRUE, '{"valuePattern": "(unclosed"}')""")
+			.bind("id", UUID.randomUUID().toString())
+			.bind("project", project)
+			.then()
+			.block();
 		Map<String, Object> broken = validate(Fixtures.submit(owner, project, null, Map.of("a", "b")));
 		assertThat(broken).containsEntry("status", "REJECTED");
 		assertThat(BinIntegrationTests.checks(broken)).filteredOn(c -> Boolean.FALSE.equals(c.get("passed")))

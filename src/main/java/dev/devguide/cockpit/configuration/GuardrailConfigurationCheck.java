@@ -1,0 +1,13 @@
+package dev.devguide.cockpit.configuration;
+
+/**
+ * Says whether a guardrail {@code configuration} can be applied. The Bin, which gives the
+ * keys their meaning, implements it, so that a broken configuration is refused when it is
+ * written rather than found at validation.
+ */
+public interface GuardrailConfigurationCheck {
+
+	/** Why the configuration cannot be applied, or null when it can. */
+	String problem(Object configuration);
+
+}
