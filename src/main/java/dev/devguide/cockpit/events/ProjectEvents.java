@@ -64,11 +64,17 @@ public class ProjectEvents implements SmartLifecycle {
 	/**
 	 * The project's events after the cursor {@code after} (or, when null, from now on),
 	 * in commit order, each once. The caller must already have checked that the
-	 * subscriber may read the project.
+	 * subscriber may read the project. A cursor beyond the project's newest committed
+	 * event was not issued by this API: BAD_REQUEST rather than a silent wait.
 	 */
 	public Flux<OutboxEvent> stream(String projectId, String after) {
 		Long start = after == null ? null : parseCursor(after);
-		return Flux.usingWhen(acquire(projectId), hub -> follow(hub, start), this::release);
+		Mono<Void> checked = start == null ? Mono.empty()
+				: outbox.latest(List.of(projectId))
+					.filter(latest -> start > latest.getOrDefault(projectId, 0L))
+					.flatMap(latest -> Mono
+						.error(ApiException.badRequest("after", "is beyond the newest event of project " + projectId)));
+		return checked.thenMany(Flux.usingWhen(acquire(projectId), hub -> follow(hub, start), this::release));
 	}
 
 	private Flux<OutboxEvent> follow(ProjectHub hub, Long after) {

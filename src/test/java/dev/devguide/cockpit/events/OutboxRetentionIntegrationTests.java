@@ -58,6 +58,10 @@ class OutboxRetentionIntegrationTests {
 			.expectErrorSatisfies(error -> assertThat(error).isInstanceOfSatisfying(ApiException.class,
 					api -> assertThat(api.field()).isEqualTo("after")))
 			.verify(Duration.ofSeconds(10));
+		StepVerifier.create(events.stream(project, "5"))
+			.expectErrorSatisfies(error -> assertThat(error).isInstanceOfSatisfying(ApiException.class,
+					api -> assertThat(api.field()).isEqualTo("after")))
+			.verify(Duration.ofSeconds(10));
 		StepVerifier.create(events.stream(project, "2").take(2))
 			.expectNextMatches(event -> event.sequence() == 3)
 			.expectNextMatches(event -> event.sequence() == 4)
