@@ -1,14 +1,18 @@
 package dev.devguide.cockpit.graphql;
 
+import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.schema.GraphQLSchema;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.GraphQlSource;
 
 /**
  * Serves the code-first schema through Spring for GraphQL; Boot supplies the transports
- * and DataLoaders.
+ * and DataLoaders. Queries deeper than {@code cockpit.graphql.max-depth} are refused
+ * before they run: relations lead back to their parents (Profile.project.profiles...), so
+ * depth is otherwise unbounded.
  */
 @Configuration(proxyBeanMethods = false)
 class GraphQlConfiguration {
@@ -19,8 +23,9 @@ class GraphQlConfiguration {
 	}
 
 	@Bean
-	GraphQlSource graphQlSource(GraphQLSchema cockpitSchema) {
+	GraphQlSource graphQlSource(GraphQLSchema cockpitSchema, @Value("${cockpit.graphql.max-depth}") int maxDepth) {
 		return GraphQlSource.builder(cockpitSchema)
+			.instrumentation(List.of(new MaxQueryDepthInstrumentation(maxDepth)))
 			.exceptionResolvers(List.of(new ApiExceptionResolver()))
 			.subscriptionExceptionResolvers(List.of(new ApiSubscriptionExceptionResolver()))
 			.build();
