@@ -82,7 +82,7 @@ public class DashboardRepository {
 			.then();
 	}
 
-	public Mono<Integer> move(Dashboard dashboard, int position) {
+	public Mono<Void> move(Dashboard dashboard, int position) {
 		return positions.move(dashboard.profileId(), dashboard.id(), position);
 	}
 

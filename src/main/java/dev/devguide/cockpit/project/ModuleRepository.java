@@ -73,7 +73,7 @@ public class ModuleRepository {
 			.then();
 	}
 
-	public Mono<Integer> move(Module module, int position) {
+	public Mono<Void> move(Module module, int position) {
 		return positions.move(module.dashboardId(), module.id(), position);
 	}
 

@@ -42,24 +42,21 @@ final class Positions {
 	 * Puts child {@code id} at {@code position} (clamped to the list) and renumbers its
 	 * siblings densely.
 	 */
-	Mono<Integer> move(String parentId, String id, int position) {
-		return db.sql("SELECT id FROM " + table + " WHERE " + parentColumn + " = :parent ORDER BY position, id")
-			.bind("parent", parentId)
-			.map(row -> row.get("id", String.class))
-			.all()
-			.collectList()
-			.flatMap(ids -> renumber(parentId, reorder(ids, id, position))
-				.thenReturn(Math.min(position, ids.size() - 1)));
+	Mono<Void> move(String parentId, String id, int position) {
+		return siblings(parentId).flatMap(ids -> renumber(parentId, reorder(ids, id, position)));
 	}
 
 	/** Renumbers the remaining children densely after one was removed. */
 	Mono<Void> compact(String parentId) {
+		return siblings(parentId).flatMap(ids -> renumber(parentId, ids));
+	}
+
+	private Mono<List<String>> siblings(String parentId) {
 		return db.sql("SELECT id FROM " + table + " WHERE " + parentColumn + " = :parent ORDER BY position, id")
 			.bind("parent", parentId)
 			.map(row -> row.get("id", String.class))
 			.all()
-			.collectList()
-			.flatMap(ids -> renumber(parentId, ids));
+			.collectList();
 	}
 
 	private static List<String> reorder(List<String> ids, String id, int position) {
