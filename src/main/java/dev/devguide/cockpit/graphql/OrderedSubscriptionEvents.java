@@ -1,0 +1,25 @@
+package dev.devguide.cockpit.graphql;
+
+import graphql.ExecutionInput;
+import graphql.execution.SubscriptionExecutionStrategy;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+
+/**
+ * Makes graphql-java publish a subscription's results in the order of its source events.
+ * By default it publishes each result as soon as its selection completes: an event whose
+ * selection waits for a DataLoader (say {@code change.sourceModule}) is then overtaken by
+ * a later event that needs no read, and a subscriber sees the project's events out of
+ * commit order.
+ */
+final class OrderedSubscriptionEvents extends SimplePerformantInstrumentation {
+
+	@Override
+	public ExecutionInput instrumentExecutionInput(ExecutionInput input, InstrumentationExecutionParameters parameters,
+			InstrumentationState state) {
+		input.getGraphQLContext().put(SubscriptionExecutionStrategy.KEEP_SUBSCRIPTION_EVENTS_ORDERED, true);
+		return input;
+	}
+
+}
