@@ -24,12 +24,16 @@ public final class TokenIssuer {
 
 	/** A token for {@code userId} with the given roles, valid for {@code lifetime}. */
 	public String issue(String userId, List<String> roles, Duration lifetime) {
-		Instant now = Instant.now();
+		return issue(userId, roles, Instant.now(), lifetime);
+	}
+
+	/** A token issued at {@code issuedAt}: in the past, it may have expired already. */
+	public String issue(String userId, List<String> roles, Instant issuedAt, Duration lifetime) {
 		JwtClaimsSet claims = JwtClaimsSet.builder()
 			.subject(userId)
 			.issuer("devguide-cockpit")
-			.issuedAt(now)
-			.expiresAt(now.plus(lifetime))
+			.issuedAt(issuedAt)
+			.expiresAt(issuedAt.plus(lifetime))
 			.claim("roles", roles)
 			.build();
 		JwsHeader header = JwsHeader.with(MacAlgorithm.HS256).build();

@@ -2,6 +2,7 @@ package dev.devguide.cockpit.support;
 
 import dev.devguide.cockpit.security.TokenIssuer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.core.env.Environment;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -41,6 +42,11 @@ public class TestUsers {
 
 	public String token(String userId, List<String> roles) {
 		return issuer.issue(userId, roles, Duration.ofHours(1));
+	}
+
+	/** A token signed with the server's own key that expired an hour ago. */
+	public String expiredToken(String userId, List<String> roles) {
+		return issuer.issue(userId, roles, Instant.now().minus(Duration.ofHours(2)), Duration.ofHours(1));
 	}
 
 	public int port() {
