@@ -39,16 +39,19 @@ class BinConcurrencyIntegrationTests {
 
 	String user;
 
+	Fixtures fixtures;
+
 	@BeforeEach
 	void setUp() {
 		user = "concurrent-" + UUID.randomUUID();
+		fixtures = new Fixtures(users.user(user));
 	}
 
 	@Test
 	void ofEightConcurrentValidationsAndPropagationsExactlyOneSucceeds() {
-		Fixtures.Hierarchy h = Fixtures.hierarchy(users.user(user),
-				List.of(List.of("checklist"), List.of("checklist"), List.of("notes")));
-		String id = Fixtures.submit(users.user(user), h.projectId(), h.moduleIds().get(0).get(0),
+		Fixtures.Hierarchy h = fixtures
+			.hierarchy(List.of(List.of("checklist"), List.of("checklist"), List.of("notes")));
+		String id = fixtures.submit(h.projectId(), h.moduleIds().get(0).get(0),
 				Map.of("created_at", "2026-01-01T10:00:00+02:00", "updated_at", "2026-01-01 10:00:00"));
 
 		List<Map<String, Object>> validations = concurrently("validateChange", id);
@@ -69,10 +72,10 @@ class BinConcurrencyIntegrationTests {
 
 	@Test
 	void ofEightConcurrentPropagationsExactlyOneWritesThePropagationRows() {
-		Fixtures.Hierarchy h = Fixtures.hierarchy(users.user(user),
-				List.of(List.of("checklist"), List.of("checklist"), List.of("notes")));
-		String id = Fixtures.submit(users.user(user), h.projectId(), h.moduleIds().get(0).get(0), Map.of("k", "v"));
-		assertThat(Fixtures.move(users.user(user), "validateChange", id)).isEqualTo("VALIDATED");
+		Fixtures.Hierarchy h = fixtures
+			.hierarchy(List.of(List.of("checklist"), List.of("checklist"), List.of("notes")));
+		String id = fixtures.submit(h.projectId(), h.moduleIds().get(0).get(0), Map.of("k", "v"));
+		assertThat(fixtures.move("validateChange", id)).isEqualTo("VALIDATED");
 
 		List<Map<String, Object>> propagations = concurrently("propagateChange", id);
 

@@ -45,27 +45,30 @@ class BinIntegrationTests {
 
 	HttpGraphQlTester owner;
 
+	Fixtures fixtures;
+
 	@BeforeEach
 	void setUp() {
 		owner = users.user("bin-" + UUID.randomUUID());
+		fixtures = new Fixtures(owner);
 	}
 
 	@Test
 	void submitsValidatesAndPropagatesToTheDashboardsHoldingTheSourceModulesType() {
-		Fixtures.Hierarchy h = Fixtures.hierarchy(owner,
-				List.of(List.of("checklist"), List.of("decision_log"), List.of("file_manager", "checklist")));
+		Fixtures.Hierarchy h = fixtures
+			.hierarchy(List.of(List.of("checklist"), List.of("decision_log"), List.of("file_manager", "checklist")));
 		Map<String, Object> payload = Map.of("title", "Sprint", "metadata",
 				Map.of("created_at", "2026-01-01T14:30:45.123456Z"), "items",
 				List.of(Map.of("updated_at", "2026-01-02T00:00:00Z")));
 
-		String id = Fixtures.submit(owner, h.projectId(), h.moduleIds().get(0).get(0), payload);
+		String id = fixtures.submit(h.projectId(), h.moduleIds().get(0).get(0), payload);
 		Map<String, Object> submitted = change(id);
 		assertThat(submitted).containsEntry("status", "PENDING")
 			.containsEntry("payload", payload)
 			.containsEntry("validatedAt", null)
 			.containsEntry("sourceModule", Map.of("id", h.moduleIds().get(0).get(0), "moduleType", "checklist"));
 
-		assertThat(Fixtures.move(owner, "validateChange", id)).isEqualTo("VALIDATED");
+		assertThat(fixtures.move("validateChange", id)).isEqualTo("VALIDATED");
 		Map<String, Object> validated = change(id);
 		assertThat((String) validated.get("validatedAt")).endsWith("Z");
 		assertThat(checks(validated))
@@ -74,7 +77,7 @@ class BinIntegrationTests {
 					org.assertj.core.groups.Tuple.tuple("items[0].updated_at", "ts-001-zulu", true))
 			.noneMatch(tuple -> "title".equals(tuple.toList().get(0)));
 
-		assertThat(Fixtures.move(owner, "propagateChange", id)).isEqualTo("PROPAGATED");
+		assertThat(fixtures.move("propagateChange", id)).isEqualTo("PROPAGATED");
 		Map<String, Object> propagated = change(id);
 		List<String> affected = List.of(h.dashboardIds().get(0), h.dashboardIds().get(2)).stream().sorted().toList();
 		assertThat((Map<String, Object>) propagated.get("impactAnalysis")).containsEntry("rule", "moduleType")
@@ -97,10 +100,10 @@ class BinIntegrationTests {
 
 	@Test
 	void withoutASourceModuleEveryDashboardOfTheProjectIsAffected() {
-		Fixtures.Hierarchy h = Fixtures.hierarchy(owner, List.of(List.of("checklist"), List.of(), List.of("x")));
-		String id = Fixtures.submit(owner, h.projectId(), null, Map.of("k", "v"));
-		Fixtures.move(owner, "validateChange", id);
-		Fixtures.move(owner, "propagateChange", id);
+		Fixtures.Hierarchy h = fixtures.hierarchy(List.of(List.of("checklist"), List.of(), List.of("x")));
+		String id = fixtures.submit(h.projectId(), null, Map.of("k", "v"));
+		fixtures.move("validateChange", id);
+		fixtures.move("propagateChange", id);
 
 		Map<String, Object> impact = (Map<String, Object>) change(id).get("impactAnalysis");
 		assertThat(impact).containsEntry("rule", "project")
@@ -110,57 +113,55 @@ class BinIntegrationTests {
 
 	@Test
 	void refusesEveryOtherTransitionNamingTheStatusAndChangesNothing() {
-		String project = Fixtures.project(owner);
-		String id = Fixtures.submit(owner, project, null, Map.of("k", "v"));
-		Errors.expect(Fixtures.transition(owner, "propagateChange", id), "BAD_REQUEST", "id", "is PENDING");
+		String project = fixtures.project();
+		String id = fixtures.submit(project, null, Map.of("k", "v"));
+		Errors.expect(fixtures.transition("propagateChange", id), "BAD_REQUEST", "id", "is PENDING");
 
-		Fixtures.move(owner, "validateChange", id);
+		fixtures.move("validateChange", id);
 		Map<String, Object> validated = change(id);
-		Errors.expect(Fixtures.transition(owner, "validateChange", id), "BAD_REQUEST", "id", "is VALIDATED");
+		Errors.expect(fixtures.transition("validateChange", id), "BAD_REQUEST", "id", "is VALIDATED");
 		assertThat(change(id)).isEqualTo(validated);
 
-		Fixtures.move(owner, "propagateChange", id);
+		fixtures.move("propagateChange", id);
 		Map<String, Object> propagated = change(id);
-		Errors.expect(Fixtures.transition(owner, "propagateChange", id), "BAD_REQUEST", "id", "is PROPAGATED");
-		Errors.expect(Fixtures.transition(owner, "validateChange", id), "BAD_REQUEST", "id", "is PROPAGATED");
+		Errors.expect(fixtures.transition("propagateChange", id), "BAD_REQUEST", "id", "is PROPAGATED");
+		Errors.expect(fixtures.transition("validateChange", id), "BAD_REQUEST", "id", "is PROPAGATED");
 		assertThat(change(id)).isEqualTo(propagated);
 
-		String rejected = Fixtures.submit(owner, project, null, Map.of("created_at", "yesterday"));
-		assertThat(Fixtures.move(owner, "validateChange", rejected)).isEqualTo("REJECTED");
-		Errors.expect(Fixtures.transition(owner, "propagateChange", rejected), "BAD_REQUEST", "id", "is REJECTED");
+		String rejected = fixtures.submit(project, null, Map.of("created_at", "yesterday"));
+		assertThat(fixtures.move("validateChange", rejected)).isEqualTo("REJECTED");
+		Errors.expect(fixtures.transition("propagateChange", rejected), "BAD_REQUEST", "id", "is REJECTED");
 		assertThat(propagationRows(rejected)).isZero();
 		assertThat(auditRows(rejected, "sync_change.propagate", "failure")).isEqualTo(1);
 	}
 
 	@Test
 	void submitChecksItsArgumentsAndTheCallersProject() {
-		Fixtures.Hierarchy mine = Fixtures.hierarchy(owner, List.of(List.of("checklist")));
-		HttpGraphQlTester other = users.user("bin-other-" + UUID.randomUUID());
-		Fixtures.Hierarchy theirs = Fixtures.hierarchy(other, List.of(List.of("checklist")));
+		Fixtures.Hierarchy mine = fixtures.hierarchy(List.of(List.of("checklist")));
+		Fixtures others = new Fixtures(users.user("bin-other-" + UUID.randomUUID()));
+		Fixtures.Hierarchy theirs = others.hierarchy(List.of(List.of("checklist")));
 
-		Errors.expect(Fixtures.submitting(owner, mine.projectId(), theirs.moduleIds().get(0).get(0), Map.of()),
-				"BAD_REQUEST", "sourceModuleId", null);
-		Errors.expect(Fixtures.submitting(owner, mine.projectId(), null, List.of(1, 2)), "BAD_REQUEST", "payload",
-				null);
-		Errors.expect(Fixtures.submitting(owner, theirs.projectId(), null, Map.of()), "FORBIDDEN", null, null);
-		Errors.expect(Fixtures.submitting(owner, UUID.randomUUID().toString(), null, Map.of()), "NOT_FOUND", null,
-				null);
+		Errors.expect(fixtures.submitting(mine.projectId(), theirs.moduleIds().get(0).get(0), Map.of()), "BAD_REQUEST",
+				"sourceModuleId", null);
+		Errors.expect(fixtures.submitting(mine.projectId(), null, List.of(1, 2)), "BAD_REQUEST", "payload", null);
+		Errors.expect(fixtures.submitting(theirs.projectId(), null, Map.of()), "FORBIDDEN", null, null);
+		Errors.expect(fixtures.submitting(UUID.randomUUID().toString(), null, Map.of()), "NOT_FOUND", null, null);
 
-		String id = Fixtures.submit(other, theirs.projectId(), null, Map.of("k", "v"));
+		String id = others.submit(theirs.projectId(), null, Map.of("k", "v"));
 		Errors.expect(owner.document(CHANGE).variable("id", id).execute(), "FORBIDDEN", null, null);
-		Errors.expect(Fixtures.transition(owner, "validateChange", id), "FORBIDDEN", null, null);
-		assertThat(Fixtures.move(other, "validateChange", id)).isEqualTo("VALIDATED");
+		Errors.expect(fixtures.transition("validateChange", id), "FORBIDDEN", null, null);
+		assertThat(others.move("validateChange", id)).isEqualTo("VALIDATED");
 	}
 
 	@Test
 	void syncBufferPagesNewestFirstAndFiltersByStatus() {
-		String project = Fixtures.project(owner);
+		String project = fixtures.project();
 		List<String> ids = new java.util.ArrayList<>();
 		for (int i = 0; i < 5; i++) {
-			ids.add(Fixtures.submit(owner, project, null, Map.of("n", i)));
+			ids.add(fixtures.submit(project, null, Map.of("n", i)));
 		}
-		Fixtures.move(owner, "validateChange", ids.get(1));
-		Fixtures.move(owner, "validateChange", ids.get(3));
+		fixtures.move("validateChange", ids.get(1));
+		fixtures.move("validateChange", ids.get(3));
 		List<String> newestFirst = new java.util.ArrayList<>(ids);
 		java.util.Collections.reverse(newestFirst);
 
@@ -185,9 +186,9 @@ class BinIntegrationTests {
 
 	@Test
 	void syncBufferOfAListOfProjectsCostsOneStatementHoweverManyProjects() {
-		Map<String, List<String>> two = projectsWithChanges(owner, 2);
+		Map<String, List<String>> two = projectsWithChanges(fixtures, 2);
 		HttpGraphQlTester other = users.user("bin-many-" + UUID.randomUUID());
-		Map<String, List<String>> six = projectsWithChanges(other, 6);
+		Map<String, List<String>> six = projectsWithChanges(new Fixtures(other), 6);
 
 		// The server-wide counter also counts background work (an outbox poll while
 		// another test class still
@@ -199,13 +200,13 @@ class BinIntegrationTests {
 	}
 
 	/** Projects with three changes each; the value lists each project's two newest. */
-	private static Map<String, List<String>> projectsWithChanges(HttpGraphQlTester user, int count) {
+	private static Map<String, List<String>> projectsWithChanges(Fixtures fixtures, int count) {
 		Map<String, List<String>> newest = new java.util.HashMap<>();
 		for (int p = 0; p < count; p++) {
-			String project = Fixtures.project(user);
+			String project = fixtures.project();
 			List<String> ids = new java.util.ArrayList<>();
 			for (int c = 0; c < 3; c++) {
-				ids.add(0, Fixtures.submit(user, project, null, Map.of("c", c)));
+				ids.add(0, fixtures.submit(project, null, Map.of("c", c)));
 			}
 			newest.put(project, ids.subList(0, 2));
 		}
@@ -248,10 +249,10 @@ class BinIntegrationTests {
 
 	@Test
 	void everyStepWritesItsAuditRowInTheSameTransaction() {
-		String project = Fixtures.project(owner);
-		String id = Fixtures.submit(owner, project, null, Map.of("k", "v"));
-		Fixtures.move(owner, "validateChange", id);
-		Fixtures.move(owner, "propagateChange", id);
+		String project = fixtures.project();
+		String id = fixtures.submit(project, null, Map.of("k", "v"));
+		fixtures.move("validateChange", id);
+		fixtures.move("propagateChange", id);
 
 		assertThat(auditRows(id, "sync_change.submit", "success")).isEqualTo(1);
 		assertThat(auditRows(id, "sync_change.validate", "success")).isEqualTo(1);

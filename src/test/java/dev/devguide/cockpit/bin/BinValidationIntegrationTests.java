@@ -41,20 +41,23 @@ class BinValidationIntegrationTests {
 
 	HttpGraphQlTester owner;
 
+	Fixtures fixtures;
+
 	@BeforeEach
 	void setUp() {
 		owner = users.user("validation-" + UUID.randomUUID());
+		fixtures = new Fixtures(owner);
 	}
 
 	@Test
 	void anErrorStandardRejectsAndEachFailedFieldIsAViolationWithItsUtcFix() {
-		String project = Fixtures.project(owner);
-		String id = Fixtures.submit(owner, project, null,
+		String project = fixtures.project();
+		String id = fixtures.submit(project, null,
 				Map.of("created_at", "2026-01-01T15:30:45+01:00", "meta",
 						Map.of("updated_at", "2026-01-01 14:30:45.1234567"), "seen_at", "yesterday", "ok_at",
 						"2026-01-01T14:30:45Z", "count_at", 5));
 
-		Map<String, Object> result = Fixtures.transition(owner, "validateChange", id)
+		Map<String, Object> result = fixtures.transition("validateChange", id)
 			.path("validateChange")
 			.entity(Map.class)
 			.get();
@@ -80,9 +83,9 @@ class BinValidationIntegrationTests {
 		String warning = StandardsClient.create(admin, key + "-warn", "^" + key + "$", "^[a-z]+$", "WARNING");
 		String info = StandardsClient.create(admin, key + "-info", "^" + key + "$", "^.{1,2}$", "INFO");
 		try {
-			String project = Fixtures.project(owner);
-			String id = Fixtures.submit(owner, project, null, Map.of(key, "ABC"));
-			assertThat(Fixtures.move(owner, "validateChange", id)).isEqualTo("VALIDATED");
+			String project = fixtures.project();
+			String id = fixtures.submit(project, null, Map.of(key, "ABC"));
+			assertThat(fixtures.move("validateChange", id)).isEqualTo("VALIDATED");
 			assertThat(violations(project)).extracting(v -> (Object) ((Map<?, ?>) v.get("standard")).get("id"))
 				.containsExactlyInAnyOrder(warning, info);
 		}
@@ -94,12 +97,12 @@ class BinValidationIntegrationTests {
 
 	@Test
 	void valuePatternFailuresAreRecordedAndAFailingAutoRejectGuardrailRejects() {
-		String project = Fixtures.project(owner);
+		String project = fixtures.project();
 		guardrail(project, "semver", false,
 				Map.of("fieldPattern", "^version$", "valuePattern", "^\\d+\\.\\d+\\.\\d+$"));
 		guardrail(project, "owner-required", true, Map.of("requiredFields", List.of("owner", "meta.team")));
 
-		String recorded = Fixtures.submit(owner, project, null,
+		String recorded = fixtures.submit(project, null,
 				Map.of("version", "1.0", "owner", "me", "meta", Map.of("team", "core")));
 		Map<String, Object> validated = validate(recorded);
 		assertThat(validated).containsEntry("status", "VALIDATED");
@@ -109,7 +112,7 @@ class BinValidationIntegrationTests {
 					tuple("owner-required", "requiredFields", "owner", true),
 					tuple("owner-required", "requiredFields", "meta.team", true));
 
-		String missing = Fixtures.submit(owner, project, null, Map.of("version", "1.0.0", "meta", Map.of()));
+		String missing = fixtures.submit(project, null, Map.of("version", "1.0.0", "meta", Map.of()));
 		Map<String, Object> rejected = validate(missing);
 		assertThat(rejected).containsEntry("status", "REJECTED");
 		assertThat(BinIntegrationTests.checks(rejected)).filteredOn(c -> Boolean.FALSE.equals(c.get("passed")))
@@ -120,7 +123,7 @@ class BinValidationIntegrationTests {
 
 	@Test
 	void forbiddenFieldsPayloadSizeDisabledAndBrokenGuardrails() {
-		String project = Fixtures.project(owner);
+		String project = fixtures.project();
 		guardrail(project, "no-passwords", true, Map.of("forbiddenFieldPattern", "(^|\\.)password$"));
 		guardrail(project, "small", true, Map.of("maxPayloadBytes", 40));
 		String disabled = guardrail(project, "disabled", true, Map.of("requiredFields", List.of("never")));
@@ -128,16 +131,15 @@ class BinValidationIntegrationTests {
 			.variable("id", disabled)
 			.execute();
 
-		assertThat(validate(Fixtures.submit(owner, project, null, Map.of("db", Map.of("host", "h")))))
-			.containsEntry("status", "VALIDATED");
-		Map<String, Object> forbidden = validate(
-				Fixtures.submit(owner, project, null, Map.of("db", Map.of("password", "x"))));
+		assertThat(validate(fixtures.submit(project, null, Map.of("db", Map.of("host", "h"))))).containsEntry("status",
+				"VALIDATED");
+		Map<String, Object> forbidden = validate(fixtures.submit(project, null, Map.of("db", Map.of("password", "x"))));
 		assertThat(forbidden).containsEntry("status", "REJECTED");
 		assertThat(BinIntegrationTests.checks(forbidden)).filteredOn(c -> Boolean.FALSE.equals(c.get("passed")))
 			.extracting(c -> c.get("ruleId"), c -> c.get("field"))
 			.containsExactly(tuple("no-passwords", "db.password"));
-		assertThat(validate(Fixtures.submit(owner, project, null, Map.of("text", "x".repeat(50)))))
-			.containsEntry("status", "REJECTED");
+		assertThat(validate(fixtures.submit(project, null, Map.of("text", "x".repeat(50))))).containsEntry("status",
+				"REJECTED");
 
 		owner.document("""
 				mutation($p: ID) {
@@ -158,7 +160,7 @@ class BinValidationIntegrationTests {
 			.bind("project", project)
 			.then()
 			.block();
-		Map<String, Object> broken = validate(Fixtures.submit(owner, project, null, Map.of("a", "b")));
+		Map<String, Object> broken = validate(fixtures.submit(project, null, Map.of("a", "b")));
 		assertThat(broken).containsEntry("status", "REJECTED");
 		assertThat(BinIntegrationTests.checks(broken)).filteredOn(c -> Boolean.FALSE.equals(c.get("passed")))
 			.extracting(c -> c.get("ruleId"), c -> c.get("rule"))
@@ -166,23 +168,12 @@ class BinValidationIntegrationTests {
 	}
 
 	private Map<String, Object> validate(String id) {
-		return Fixtures.transition(owner, "validateChange", id).path("validateChange").entity(Map.class).get();
+		return fixtures.transition("validateChange", id).path("validateChange").entity(Map.class).get();
 	}
 
 	private String guardrail(String project, String rule, boolean autoReject, Map<String, Object> configuration) {
-		return owner.document("""
-				mutation($p: ID, $rule: String!, $reject: Boolean, $config: JSON) {
-				  createGuardrail(projectId: $p, input: {ruleId: $rule, description: "test rule", severity: HIGH,
-				                                         autoReject: $reject, configuration: $config}) { id }
-				}""")
-			.variable("p", project)
-			.variable("rule", rule)
-			.variable("reject", autoReject)
-			.variable("config", configuration)
-			.execute()
-			.path("createGuardrail.id")
-			.entity(String.class)
-			.get();
+		return fixtures.guardrail(project, Map.of("ruleId", rule, "description", "test rule", "severity", "HIGH",
+				"autoReject", autoReject, "configuration", configuration));
 	}
 
 	private List<Map<String, Object>> violations(String project) {

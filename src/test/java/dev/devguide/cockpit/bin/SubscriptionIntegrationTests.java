@@ -66,15 +66,18 @@ class SubscriptionIntegrationTests {
 
 	HttpGraphQlTester owner;
 
+	Fixtures fixtures;
+
 	@BeforeEach
 	void setUp() {
 		ownerId = "subscriber-" + UUID.randomUUID();
 		owner = users.user(ownerId);
+		fixtures = new Fixtures(owner);
 	}
 
 	@Test
 	void deliversTheEventsOfSubmitValidateAndPropagateInOrder() {
-		Fixtures.Hierarchy h = Fixtures.hierarchy(owner, List.of(List.of("checklist")));
+		Fixtures.Hierarchy h = fixtures.hierarchy(List.of(List.of("checklist")));
 		WebSocketGraphQlTester socket = socket(users.token(ownerId, List.of("user")));
 		Flux<Map<String, Object>> events = socket.document(STATUS)
 			.variable("p", h.projectId())
@@ -85,9 +88,9 @@ class SubscriptionIntegrationTests {
 		String[] id = new String[1];
 
 		StepVerifier.create(events.take(3)).then(() -> {
-			id[0] = Fixtures.submit(owner, h.projectId(), h.moduleIds().get(0).get(0), Map.of("k", "v"));
-			Fixtures.move(owner, "validateChange", id[0]);
-			Fixtures.move(owner, "propagateChange", id[0]);
+			id[0] = fixtures.submit(h.projectId(), h.moduleIds().get(0).get(0), Map.of("k", "v"));
+			fixtures.move("validateChange", id[0]);
+			fixtures.move("propagateChange", id[0]);
 		})
 			.assertNext(event -> assertStep(event, id[0], null, "PENDING", "createdAt"))
 			.assertNext(event -> assertStep(event, id[0], "PENDING", "VALIDATED", "validatedAt"))
@@ -112,9 +115,9 @@ class SubscriptionIntegrationTests {
 	 */
 	@Test
 	void keepsCommitOrderWhenAnEarlierEventResolvesMoreSlowly() {
-		Fixtures.Hierarchy h = Fixtures.hierarchy(owner, List.of(List.of("checklist")));
-		String slow = Fixtures.submit(owner, h.projectId(), h.moduleIds().get(0).get(0), Map.of("k", "v"));
-		String fast = Fixtures.submit(owner, h.projectId(), null, Map.of("k", "v"));
+		Fixtures.Hierarchy h = fixtures.hierarchy(List.of(List.of("checklist")));
+		String slow = fixtures.submit(h.projectId(), h.moduleIds().get(0).get(0), Map.of("k", "v"));
+		String fast = fixtures.submit(h.projectId(), null, Map.of("k", "v"));
 		WebSocketGraphQlTester socket = socket(users.token(ownerId, List.of("user")));
 		Flux<Map<String, Object>> events = socket.document(STATUS)
 			.variable("p", h.projectId())
@@ -143,7 +146,7 @@ class SubscriptionIntegrationTests {
 	 */
 	@Test
 	void resolvesTheRelationsOfEachEventAfresh() {
-		Fixtures.Hierarchy h = Fixtures.hierarchy(owner, List.of(List.of("checklist")));
+		Fixtures.Hierarchy h = fixtures.hierarchy(List.of(List.of("checklist")));
 		String module = h.moduleIds().get(0).get(0);
 		WebSocketGraphQlTester socket = socket(users.token(ownerId, List.of("user")));
 		Flux<Map<String, Object>> events = socket.document(STATUS)
@@ -155,7 +158,7 @@ class SubscriptionIntegrationTests {
 		String[] id = new String[1];
 
 		StepVerifier.create(events.take(2))
-			.then(() -> id[0] = Fixtures.submit(owner, h.projectId(), module, Map.of("k", "v")))
+			.then(() -> id[0] = fixtures.submit(h.projectId(), module, Map.of("k", "v")))
 			.assertNext(event -> assertThat((Map<String, Object>) event.get("change")).containsEntry("sourceModule",
 					Map.of("moduleType", "checklist")))
 			.then(() -> {
@@ -163,7 +166,7 @@ class SubscriptionIntegrationTests {
 						"mutation($id: ID!) { updateModule(id: $id, input: {moduleType: \"decision_log\"}) { id } }")
 					.variable("id", module)
 					.executeAndVerify();
-				Fixtures.move(owner, "validateChange", id[0]);
+				fixtures.move("validateChange", id[0]);
 			})
 			.assertNext(event -> assertThat((Map<String, Object>) event.get("change")).containsEntry("sourceModule",
 					Map.of("moduleType", "decision_log")))
@@ -174,11 +177,11 @@ class SubscriptionIntegrationTests {
 
 	@Test
 	void filtersByStatusStandardAndLevelAndResumesRightAfterACursor() {
-		String project = Fixtures.project(owner);
-		String passing = Fixtures.submit(owner, project, null, Map.of("k", "v"));
-		Fixtures.move(owner, "validateChange", passing);
-		String failing = Fixtures.submit(owner, project, null, Map.of("due_at", "2026-03-01T12:00:00+01:00"));
-		Fixtures.move(owner, "validateChange", failing);
+		String project = fixtures.project();
+		String passing = fixtures.submit(project, null, Map.of("k", "v"));
+		fixtures.move("validateChange", passing);
+		String failing = fixtures.submit(project, null, Map.of("due_at", "2026-03-01T12:00:00+01:00"));
+		fixtures.move("validateChange", failing);
 		WebSocketGraphQlTester socket = socket(users.token(ownerId, List.of("user")));
 
 		List<Map<String, Object>> decided = statusEvents(socket, project, List.of("VALIDATED", "REJECTED"), "0", 2);
@@ -213,7 +216,7 @@ class SubscriptionIntegrationTests {
 
 	@Test
 	void refusesOtherUsersProjectsUnknownProjectsAndMissingTokens() {
-		String project = Fixtures.project(owner);
+		String project = fixtures.project();
 		WebSocketGraphQlTester stranger = socket(users.token("stranger-" + UUID.randomUUID(), List.of("user")));
 		assertRefused(stranger, project, "FORBIDDEN");
 		assertRefused(stranger, UUID.randomUUID().toString(), "NOT_FOUND");

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -43,23 +42,23 @@ class SubscriptionSseIntegrationTests {
 
 	String ownerId;
 
-	HttpGraphQlTester owner;
+	Fixtures fixtures;
 
 	@BeforeEach
 	void setUp() {
 		ownerId = "sse-" + UUID.randomUUID();
-		owner = users.user(ownerId);
+		fixtures = new Fixtures(users.user(ownerId));
 	}
 
 	@Test
 	void streamsSubmitValidateAndPropagateInOrder() {
-		String project = Fixtures.project(owner);
+		String project = fixtures.project();
 		// The response starts with its first event, so the changes are made while the
 		// request waits for it.
 		CompletableFuture<String> changed = CompletableFuture.supplyAsync(() -> {
-			String id = Fixtures.submit(owner, project, null, Map.of("k", "v"));
-			Fixtures.move(owner, "validateChange", id);
-			Fixtures.move(owner, "propagateChange", id);
+			String id = fixtures.submit(project, null, Map.of("k", "v"));
+			fixtures.move("validateChange", id);
+			fixtures.move("propagateChange", id);
 			return id;
 		});
 
@@ -80,7 +79,7 @@ class SubscriptionSseIntegrationTests {
 
 	@Test
 	void refusesAnotherUsersProjectAndAMissingToken() {
-		String project = Fixtures.project(owner);
+		String project = fixtures.project();
 		assertThat(firstError(users.token("stranger-" + UUID.randomUUID(), List.of("user")), project))
 			.containsEntry("classification", "FORBIDDEN");
 		assertThat(firstError(null, project)).containsEntry("classification", "UNAUTHORIZED");

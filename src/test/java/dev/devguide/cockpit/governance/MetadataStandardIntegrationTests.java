@@ -3,6 +3,7 @@ package dev.devguide.cockpit.governance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.devguide.cockpit.support.Errors;
+import dev.devguide.cockpit.support.Fixtures;
 import dev.devguide.cockpit.support.IntegrationTest;
 import dev.devguide.cockpit.support.TestUsers;
 import java.util.List;
@@ -132,7 +133,7 @@ class MetadataStandardIntegrationTests {
 
 	@Test
 	void aBacktrackingPronePatternRunsOnRe2AndStillMatchesCorrectly() {
-		HttpGraphQlTester owner = users.user("re2-" + UUID.randomUUID());
+		Fixtures fixtures = new Fixtures(users.user("re2-" + UUID.randomUUID()));
 		String key = "re2" + UUID.randomUUID().toString().replace("-", "");
 		String id = (String) create(admin,
 				Map.of("standardName", key, "category", "NOMENCLATURE", "patternRegex", "^(a+)+$", "fieldPattern",
@@ -141,21 +142,19 @@ class MetadataStandardIntegrationTests {
 			.entity(String.class)
 			.get();
 		try {
-			String project = dev.devguide.cockpit.support.Fixtures.project(owner);
-			String bad = dev.devguide.cockpit.support.Fixtures.submit(owner, project, null,
-					Map.of(key, "a".repeat(50_000) + "!"));
-			String good = dev.devguide.cockpit.support.Fixtures.submit(owner, project, null,
-					Map.of(key, "a".repeat(50_000)));
-			assertThat(passed(owner, bad)).containsExactly(false);
-			assertThat(passed(owner, good)).containsExactly(true);
+			String project = fixtures.project();
+			String bad = fixtures.submit(project, null, Map.of(key, "a".repeat(50_000) + "!"));
+			String good = fixtures.submit(project, null, Map.of(key, "a".repeat(50_000)));
+			assertThat(passed(fixtures, bad)).containsExactly(false);
+			assertThat(passed(fixtures, good)).containsExactly(true);
 		}
 		finally {
 			setActive("deactivateMetadataStandard", id);
 		}
 	}
 
-	private List<Object> passed(HttpGraphQlTester owner, String change) {
-		Map<String, Object> result = dev.devguide.cockpit.support.Fixtures.transition(owner, "validateChange", change)
+	private List<Object> passed(Fixtures fixtures, String change) {
+		Map<String, Object> result = fixtures.transition("validateChange", change)
 			.path("validateChange.validationResults")
 			.entity(Map.class)
 			.get();

@@ -50,16 +50,19 @@ class ViolationIntegrationTests {
 
 	HttpGraphQlTester owner;
 
+	Fixtures fixtures;
+
 	@BeforeEach
 	void setUp() {
 		ownerId = "violations-" + UUID.randomUUID();
 		owner = users.user(ownerId);
+		fixtures = new Fixtures(owner);
 	}
 
 	@Test
 	void pagesNewestFirstWithFiltersAndOnlyForTheCallersProjects() {
-		String project = Fixtures.project(owner);
-		String other = Fixtures.project(owner);
+		String project = fixtures.project();
+		String other = fixtures.project();
 		List<String> changes = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
 			changes.add(rejected(project, Map.of("a_at", "x" + i, "b_at", "y" + i)));
@@ -95,7 +98,7 @@ class ViolationIntegrationTests {
 
 	@Test
 	void resolvesSuppressesAndReopensAndRefusesEveryOtherMove() {
-		String project = Fixtures.project(owner);
+		String project = fixtures.project();
 		rejected(project, Map.of("when_at", "noon"));
 		String id = (String) all(owner, Map.of("projectId", project)).get(0).get("id");
 
@@ -131,8 +134,8 @@ class ViolationIntegrationTests {
 
 	/** Submits and validates a change that the seed Zulu standard rejects. */
 	private String rejected(String project, Map<String, Object> payload) {
-		String change = Fixtures.submit(owner, project, null, payload);
-		assertThat(Fixtures.move(owner, "validateChange", change)).isEqualTo("REJECTED");
+		String change = fixtures.submit(project, null, payload);
+		assertThat(fixtures.move("validateChange", change)).isEqualTo("REJECTED");
 		return change;
 	}
 

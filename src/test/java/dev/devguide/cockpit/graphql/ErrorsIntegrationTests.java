@@ -1,6 +1,6 @@
 package dev.devguide.cockpit.graphql;
 
-import static dev.devguide.cockpit.support.TestHierarchy.unique;
+import static dev.devguide.cockpit.support.Fixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.DocumentContext;
@@ -8,9 +8,9 @@ import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.Option;
 import com.jayway.jsonpath.ParseContext;
+import dev.devguide.cockpit.support.Fixtures;
 import dev.devguide.cockpit.support.IntegrationTest;
 import dev.devguide.cockpit.support.TestDatabase;
-import dev.devguide.cockpit.support.TestHierarchy;
 import dev.devguide.cockpit.support.TestUsers;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,7 +63,7 @@ class ErrorsIntegrationTests {
 
 	private String adminToken;
 
-	private TestHierarchy hierarchy;
+	private Fixtures fixtures;
 
 	@BeforeEach
 	void setUp() {
@@ -74,7 +74,7 @@ class ErrorsIntegrationTests {
 		String userId = unique("errors-user");
 		userToken = users.token(userId, List.of("user"));
 		adminToken = users.token(unique("errors-admin"), List.of("user", "admin"));
-		hierarchy = new TestHierarchy(users.user(userId));
+		fixtures = new Fixtures(users.user(userId));
 	}
 
 	@AfterAll
@@ -122,9 +122,9 @@ class ErrorsIntegrationTests {
 
 	@Test
 	void missingRequiredInputIsBadRequestNamingTheField() {
-		String project = hierarchy.project(unique("errors"));
-		String profile = hierarchy.profile(project, "P");
-		String dashboard = hierarchy.dashboard(profile, "D");
+		String project = fixtures.project(unique("errors"));
+		String profile = fixtures.profile(project, "P");
+		String dashboard = fixtures.dashboard(profile, "D");
 		Map<String, String> documents = new LinkedHashMap<>();
 		documents.put("mutation { createProject(input: {name: \"\"}) { id } }", "input.name");
 		documents.put("mutation { createProject(input: {name: \"   \"}) { id } }", "input.name");
@@ -187,7 +187,7 @@ class ErrorsIntegrationTests {
 
 	@Test
 	void aLayoutNestedDeeperThanTheDatabaseTakesIsABadRequest() {
-		String profile = hierarchy.profile(hierarchy.project(unique("deep")), "P");
+		String profile = fixtures.profile(fixtures.project(unique("deep")), "P");
 		Map<String, Object> layout = new HashMap<>();
 		Map<String, Object> level = layout;
 		for (int depth = 0; depth < 100; depth++) {

@@ -1,12 +1,12 @@
 package dev.devguide.cockpit.project;
 
-import static dev.devguide.cockpit.support.TestHierarchy.unique;
+import static dev.devguide.cockpit.support.Fixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.devguide.cockpit.support.Fixtures;
 import dev.devguide.cockpit.support.GraphQlErrors;
 import dev.devguide.cockpit.support.IntegrationTest;
 import dev.devguide.cockpit.support.TestDatabase;
-import dev.devguide.cockpit.support.TestHierarchy;
 import dev.devguide.cockpit.support.TestUsers;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +39,7 @@ class ActiveDashboardIntegrationTests {
 
 	private HttpGraphQlTester owner;
 
-	private TestHierarchy hierarchy;
+	private Fixtures fixtures;
 
 	private TestDatabase database;
 
@@ -54,12 +54,12 @@ class ActiveDashboardIntegrationTests {
 	@BeforeEach
 	void setUp() {
 		owner = users.user(unique("active-owner"));
-		hierarchy = new TestHierarchy(owner);
+		fixtures = new Fixtures(owner);
 		database = new TestDatabase(databaseClient);
-		projectId = hierarchy.project(unique("active"));
-		profileId = hierarchy.profile(projectId, "Main");
-		board = hierarchy.dashboard(profileId, "Board");
-		other = hierarchy.dashboard(profileId, "Other");
+		projectId = fixtures.project(unique("active"));
+		profileId = fixtures.profile(projectId, "Main");
+		board = fixtures.dashboard(profileId, "Board");
+		other = fixtures.dashboard(profileId, "Other");
 	}
 
 	@Test
@@ -93,9 +93,9 @@ class ActiveDashboardIntegrationTests {
 	@Test
 	void aDashboardOfAnotherProfileIsRefusedAndNothingChanges() {
 		setActive(board).errors().verify();
-		String siblingProfile = hierarchy.profile(projectId, "Sibling");
-		String foreignSameProject = hierarchy.dashboard(siblingProfile, "Sibling board");
-		String foreignOtherProject = hierarchy.dashboard(hierarchy.profile(hierarchy.project(unique("x")), "P"), "B");
+		String siblingProfile = fixtures.profile(projectId, "Sibling");
+		String foreignSameProject = fixtures.dashboard(siblingProfile, "Sibling board");
+		String foreignOtherProject = fixtures.dashboard(fixtures.profile(fixtures.project(unique("x")), "P"), "B");
 
 		for (String foreign : new String[] { foreignSameProject, foreignOtherProject, "no-such-dashboard" }) {
 			setActive(foreign).errors().satisfy(GraphQlErrors.single("BAD_REQUEST", "dashboardId"));

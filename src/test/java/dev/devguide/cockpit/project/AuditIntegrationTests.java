@@ -1,12 +1,12 @@
 package dev.devguide.cockpit.project;
 
-import static dev.devguide.cockpit.support.TestHierarchy.unique;
+import static dev.devguide.cockpit.support.Fixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.devguide.cockpit.support.Fixtures;
 import dev.devguide.cockpit.support.GraphQlErrors;
 import dev.devguide.cockpit.support.IntegrationTest;
 import dev.devguide.cockpit.support.TestDatabase;
-import dev.devguide.cockpit.support.TestHierarchy;
 import dev.devguide.cockpit.support.TestUsers;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,7 +49,7 @@ class AuditIntegrationTests {
 
 	private HttpGraphQlTester owner;
 
-	private TestHierarchy hierarchy;
+	private Fixtures fixtures;
 
 	@BeforeEach
 	void setUp() {
@@ -57,21 +57,21 @@ class AuditIntegrationTests {
 		userId = unique("audit-user");
 		userAgent = unique("cockpit-audit-test/1.0");
 		owner = users.user(userId).mutate().header("User-Agent", userAgent).build();
-		hierarchy = new TestHierarchy(owner);
+		fixtures = new Fixtures(owner);
 	}
 
 	@Test
 	void everyMutationWritesOneSuccessRow() {
 		List<List<String>> expected = new ArrayList<>();
-		String project = hierarchy.project("Audited");
+		String project = fixtures.project("Audited");
 		expected.add(List.of("project.create", "project", project));
 		run("mutation($id: ID!) { updateProject(id: $id, input: {name: \"Renamed\"}) { id } }", project);
 		expected.add(List.of("project.update", "project", project));
-		String profile = hierarchy.profile(project, "P");
+		String profile = fixtures.profile(project, "P");
 		expected.add(List.of("profile.create", "profile", profile));
 		run("mutation($id: ID!) { updateProfile(id: $id, input: {name: \"P2\"}) { id } }", profile);
 		expected.add(List.of("profile.update", "profile", profile));
-		String dashboard = hierarchy.dashboard(profile, "D");
+		String dashboard = fixtures.dashboard(profile, "D");
 		expected.add(List.of("dashboard.create", "dashboard", dashboard));
 		run("mutation($id: ID!) { updateDashboard(id: $id, input: {name: \"D2\"}) { id } }", dashboard);
 		expected.add(List.of("dashboard.update", "dashboard", dashboard));
@@ -80,17 +80,17 @@ class AuditIntegrationTests {
 		run("mutation($id: ID!) { setActiveDashboard(profileId: \"" + profile + "\", dashboardId: $id) { id } }",
 				dashboard);
 		expected.add(List.of("profile.setActiveDashboard", "profile", profile));
-		String module = hierarchy.module(dashboard, "M");
+		String module = fixtures.module(dashboard, "M");
 		expected.add(List.of("module.create", "module", module));
 		run("mutation($id: ID!) { updateModule(id: $id, input: {name: \"M2\"}) { id } }", module);
 		expected.add(List.of("module.update", "module", module));
 		run("mutation($id: ID!) { moveModule(id: $id, position: 3) { id } }", module);
 		expected.add(List.of("module.move", "module", module));
-		String capability = hierarchy.grant(module, "file_write");
+		String capability = fixtures.grant(module, "file_write");
 		expected.add(List.of("capability.grant", "capability", capability));
 		run("mutation($id: ID!) { revokeCapability(moduleId: $id, capabilityType: \"file_write\") { id } }", module);
 		expected.add(List.of("capability.revoke", "capability", capability));
-		String guardrail = hierarchy.guardrail(project, unique("rule"));
+		String guardrail = fixtures.guardrail(project, unique("rule"));
 		expected.add(List.of("guardrail.create", "guardrail", guardrail));
 		run("mutation($id: ID!) { updateGuardrail(id: $id, input: {enabled: false}) { id } }", guardrail);
 		expected.add(List.of("guardrail.update", "guardrail", guardrail));
@@ -112,7 +112,7 @@ class AuditIntegrationTests {
 	void templateMutationsWriteOneSuccessRowEach() {
 		String adminId = unique("audit-admin");
 		HttpGraphQlTester admin = users.admin(adminId).mutate().header("User-Agent", userAgent).build();
-		String template = new TestHierarchy(admin).template(unique("audited-template"));
+		String template = new Fixtures(admin).template(unique("audited-template"));
 		// language=GraphQL
 		admin.document("mutation($id: ID!) { updateTemplate(id: $id, input: {description: \"d\"}) { id } }")
 			.variable("id", template)
@@ -127,7 +127,7 @@ class AuditIntegrationTests {
 
 	@Test
 	void aRefusedMutationWritesAFailureRowAndChangesNothing() {
-		String project = hierarchy.project("Not yours");
+		String project = fixtures.project("Not yours");
 		String strangerId = unique("audit-stranger");
 		HttpGraphQlTester stranger = users.user(strangerId).mutate().header("User-Agent", userAgent).build();
 
@@ -157,9 +157,9 @@ class AuditIntegrationTests {
 
 	@Test
 	void refusedInputWritesAFailureRowToo() {
-		String project = hierarchy.project("Checked");
-		String dashboard = hierarchy.dashboard(hierarchy.profile(project, "P"), "D");
-		String module = hierarchy.module(dashboard, "M");
+		String project = fixtures.project("Checked");
+		String dashboard = fixtures.dashboard(fixtures.profile(project, "P"), "D");
+		String module = fixtures.module(dashboard, "M");
 
 		// language=GraphQL
 		owner.document("mutation($id: ID!) { updateProject(id: $id, input: {name: \"\"}) { id } }")
@@ -189,9 +189,9 @@ class AuditIntegrationTests {
 
 	@Test
 	void dashboardChangesAreNumberedVersionsWithSnapshots() {
-		String profile = hierarchy.profile(hierarchy.project("Versions"), "P");
-		String dashboard = hierarchy.dashboard(profile, "First");
-		hierarchy.dashboard(profile, "Second");
+		String profile = fixtures.profile(fixtures.project("Versions"), "P");
+		String dashboard = fixtures.dashboard(profile, "First");
+		fixtures.dashboard(profile, "Second");
 
 		run("mutation($id: ID!) { updateDashboard(id: $id, input: {name: \"Renamed\"}) { id } }", dashboard);
 		run("mutation($id: ID!) { moveDashboard(id: $id, position: 1) { id } }", dashboard);
@@ -212,9 +212,9 @@ class AuditIntegrationTests {
 
 	@Test
 	void moduleChangesAreNumberedVersionsWithSnapshots() {
-		String dashboard = hierarchy.dashboard(hierarchy.profile(hierarchy.project("Versions"), "P"), "D");
-		String module = hierarchy.module(dashboard, "First");
-		hierarchy.module(dashboard, "Second");
+		String dashboard = fixtures.dashboard(fixtures.profile(fixtures.project("Versions"), "P"), "D");
+		String module = fixtures.module(dashboard, "First");
+		fixtures.module(dashboard, "Second");
 
 		run("mutation($id: ID!) { updateModule(id: $id, input: {configuration: {items: [\"x\"]}}) { id } }", module);
 		run("mutation($id: ID!) { moveModule(id: $id, position: 1) { id } }", module);
@@ -234,7 +234,7 @@ class AuditIntegrationTests {
 
 	@Test
 	void concurrentUpdatesOfOneDashboardGetDistinctGapFreeVersions() {
-		String dashboard = hierarchy.dashboard(hierarchy.profile(hierarchy.project("Concurrent"), "P"), "D");
+		String dashboard = fixtures.dashboard(fixtures.profile(fixtures.project("Concurrent"), "P"), "D");
 		int updates = 8;
 
 		List<String> names = Flux.range(0, updates).parallel(updates).runOn(Schedulers.boundedElastic()).map(i -> {

@@ -1,12 +1,12 @@
 package dev.devguide.cockpit.project;
 
-import static dev.devguide.cockpit.support.TestHierarchy.unique;
+import static dev.devguide.cockpit.support.Fixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.devguide.cockpit.support.Fixtures;
 import dev.devguide.cockpit.support.GraphQlErrors;
 import dev.devguide.cockpit.support.IntegrationTest;
 import dev.devguide.cockpit.support.TestDatabase;
-import dev.devguide.cockpit.support.TestHierarchy;
 import dev.devguide.cockpit.support.TestUsers;
 import java.time.Instant;
 import java.util.List;
@@ -44,9 +44,9 @@ class CapabilityIntegrationTests {
 	@BeforeEach
 	void setUp() {
 		owner = users.user(unique("capability-owner"));
-		TestHierarchy hierarchy = new TestHierarchy(owner);
+		Fixtures fixtures = new Fixtures(owner);
 		database = new TestDatabase(databaseClient);
-		moduleId = hierarchy.module(hierarchy.dashboard(hierarchy.profile(hierarchy.project(unique("caps")), "P"), "D"),
+		moduleId = fixtures.module(fixtures.dashboard(fixtures.profile(fixtures.project(unique("caps")), "P"), "D"),
 				"M");
 	}
 

@@ -1,12 +1,12 @@
 package dev.devguide.cockpit.project;
 
-import static dev.devguide.cockpit.support.TestHierarchy.unique;
+import static dev.devguide.cockpit.support.Fixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.devguide.cockpit.support.Fixtures;
 import dev.devguide.cockpit.support.GraphQlErrors;
 import dev.devguide.cockpit.support.IntegrationTest;
 import dev.devguide.cockpit.support.TestDatabase;
-import dev.devguide.cockpit.support.TestHierarchy;
 import dev.devguide.cockpit.support.TestUsers;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,7 +36,7 @@ class CascadeIntegrationTests {
 
 	private HttpGraphQlTester owner;
 
-	private TestHierarchy hierarchy;
+	private Fixtures fixtures;
 
 	private TestDatabase database;
 
@@ -51,9 +51,9 @@ class CascadeIntegrationTests {
 	@BeforeEach
 	void setUp() {
 		owner = users.user(unique("cascade-owner"));
-		hierarchy = new TestHierarchy(owner);
+		fixtures = new Fixtures(owner);
 		database = new TestDatabase(databaseClient);
-		systemGuardrail = new TestHierarchy(users.admin(unique("cascade-admin"))).guardrail(null, unique("system"));
+		systemGuardrail = new Fixtures(users.admin(unique("cascade-admin"))).guardrail(null, unique("system"));
 		add("guardrails", systemGuardrail, null);
 	}
 
@@ -111,19 +111,19 @@ class CascadeIntegrationTests {
 	 * its guardrail, then come its profiles.
 	 */
 	private String tree(String name) {
-		String project = hierarchy.project(name + " " + unique("cascade"));
+		String project = fixtures.project(name + " " + unique("cascade"));
 		add("projects", project, null);
-		add("guardrails", hierarchy.guardrail(project, unique("rule")), project);
+		add("guardrails", fixtures.guardrail(project, unique("rule")), project);
 		for (int p = 0; p < 2; p++) {
-			String profile = hierarchy.profile(project, "P" + p);
+			String profile = fixtures.profile(project, "P" + p);
 			add("profiles", profile, project);
 			for (int d = 0; d < 2; d++) {
-				String dashboard = hierarchy.dashboard(profile, "D" + d);
+				String dashboard = fixtures.dashboard(profile, "D" + d);
 				add("dashboards", dashboard, profile);
 				for (int m = 0; m < 2; m++) {
-					String module = hierarchy.module(dashboard, "M" + m);
+					String module = fixtures.module(dashboard, "M" + m);
 					add("modules", module, dashboard);
-					add("capabilities", hierarchy.grant(module, "file_write"), module);
+					add("capabilities", fixtures.grant(module, "file_write"), module);
 				}
 			}
 		}

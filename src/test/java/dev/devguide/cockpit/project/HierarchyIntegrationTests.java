@@ -1,11 +1,11 @@
 package dev.devguide.cockpit.project;
 
-import static dev.devguide.cockpit.support.TestHierarchy.unique;
+import static dev.devguide.cockpit.support.Fixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.devguide.cockpit.support.Fixtures;
 import dev.devguide.cockpit.support.GraphQlErrors;
 import dev.devguide.cockpit.support.IntegrationTest;
-import dev.devguide.cockpit.support.TestHierarchy;
 import dev.devguide.cockpit.support.TestUsers;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,40 +34,40 @@ class HierarchyIntegrationTests {
 
 	private HttpGraphQlTester owner;
 
-	private TestHierarchy hierarchy;
+	private Fixtures fixtures;
 
 	@BeforeEach
 	void setUp() {
 		ownerId = unique("hierarchy-owner");
 		owner = users.user(ownerId);
-		hierarchy = new TestHierarchy(owner);
+		fixtures = new Fixtures(owner);
 	}
 
 	@Test
 	void createsEveryLevelAndReadsEveryFieldBack() {
 		String adminId = unique("hierarchy-admin");
-		TestHierarchy admin = new TestHierarchy(users.admin(adminId));
+		Fixtures admin = new Fixtures(users.admin(adminId));
 		String templateName = unique("hierarchy-template");
 		String templateId = admin.template(templateName);
 		String systemRule = unique("system-rule");
 		admin.guardrail(null, systemRule);
-		String projectId = hierarchy.project(Map.of("name", "Cockpit", "description", "The cockpit", "workflowTemplate",
+		String projectId = fixtures.project(Map.of("name", "Cockpit", "description", "The cockpit", "workflowTemplate",
 				"vibe_coding", "gitRepository", "https://example.com/cockpit.git"));
 		String ownRule = unique("own-rule");
-		String guardrailId = hierarchy.guardrail(projectId, ownRule);
-		String profileId = hierarchy.profile(projectId, Map.of("name", "Main", "description", "Everyday work"));
+		String guardrailId = fixtures.guardrail(projectId, ownRule);
+		String profileId = fixtures.profile(projectId, Map.of("name", "Main", "description", "Everyday work"));
 		Map<String, Object> layout = new LinkedHashMap<>();
 		layout.put("columns", 3);
 		layout.put("theme", "dark ✓ naïve");
 		layout.put("panels", List.of(Map.of("x", 0, "width", 2.5), Map.of("x", 1, "hidden", true)));
 		layout.put("nothing", null);
-		String dashboardId = hierarchy.dashboard(profileId,
+		String dashboardId = fixtures.dashboard(profileId,
 				Map.of("name", "Board", "description", "Tasks", "templateId", templateId, "layout", layout));
 		Map<String, Object> configuration = Map.of("items", List.of("plan", "build"), "limit", 10);
-		String moduleId = hierarchy.module(dashboardId,
+		String moduleId = fixtures.module(dashboardId,
 				Map.of("moduleType", "checklist", "name", "Todo", "configuration", configuration));
-		String capabilityId = hierarchy.grant(moduleId, "file_write", "needs to save");
-		hierarchy.activate(profileId, dashboardId);
+		String capabilityId = fixtures.grant(moduleId, "file_write", "needs to save");
+		fixtures.activate(profileId, dashboardId);
 
 		GraphQlTester.Response tree = owner.documentName("projectTree").variable("id", projectId).execute();
 
@@ -236,9 +236,9 @@ class HierarchyIntegrationTests {
 
 	@Test
 	void projectsAreReadableByTheirOwnerAndAdminsOnly() {
-		String id = hierarchy.project("Private");
-		String firstProfile = hierarchy.profile(id, "First");
-		String secondProfile = hierarchy.profile(id, "Second");
+		String id = fixtures.project("Private");
+		String firstProfile = fixtures.profile(id, "First");
+		String secondProfile = fixtures.profile(id, "Second");
 
 		// language=GraphQL
 		String document = "query($id: ID!) { project(id: $id) { id profiles { id } } }";
@@ -259,8 +259,8 @@ class HierarchyIntegrationTests {
 
 	@Test
 	void projectUpdateKeepsOmittedFieldsAndNullClears() {
-		String id = hierarchy.project(Map.of("name", "Before", "description", "Kept", "workflowTemplate",
-				"data_science", "gitRepository", "https://example.com/repo.git"));
+		String id = fixtures.project(Map.of("name", "Before", "description", "Kept", "workflowTemplate", "data_science",
+				"gitRepository", "https://example.com/repo.git"));
 
 		// language=GraphQL
 		String update = """
@@ -320,7 +320,7 @@ class HierarchyIntegrationTests {
 
 	@Test
 	void profileUpdateKeepsOmittedFieldsAndNullClears() {
-		String profileId = hierarchy.profile(hierarchy.project(unique("p")),
+		String profileId = fixtures.profile(fixtures.project(unique("p")),
 				Map.of("name", "Main", "description", "About"));
 
 		// language=GraphQL
@@ -353,10 +353,10 @@ class HierarchyIntegrationTests {
 
 	@Test
 	void dashboardUpdateKeepsOmittedFieldsAndNullClears() {
-		String templateId = new TestHierarchy(users.admin(unique("admin"))).template(unique("board-template"));
-		String profileId = hierarchy.profile(hierarchy.project(unique("p")), "Main");
+		String templateId = new Fixtures(users.admin(unique("admin"))).template(unique("board-template"));
+		String profileId = fixtures.profile(fixtures.project(unique("p")), "Main");
 		Map<String, Object> layout = Map.of("columns", 4);
-		String id = hierarchy.dashboard(profileId,
+		String id = fixtures.dashboard(profileId,
 				Map.of("name", "Board", "description", "About", "templateId", templateId, "layout", layout));
 
 		// language=GraphQL
@@ -424,9 +424,9 @@ class HierarchyIntegrationTests {
 
 	@Test
 	void moduleUpdateKeepsOmittedFields() {
-		String dashboardId = hierarchy.dashboard(hierarchy.profile(hierarchy.project(unique("p")), "Main"), "Board");
+		String dashboardId = fixtures.dashboard(fixtures.profile(fixtures.project(unique("p")), "Main"), "Board");
 		Map<String, Object> configuration = Map.of("items", List.of("a"));
-		String id = hierarchy.module(dashboardId,
+		String id = fixtures.module(dashboardId,
 				Map.of("moduleType", "decision_log", "name", "Log", "configuration", configuration));
 
 		// language=GraphQL

@@ -1,12 +1,12 @@
 package dev.devguide.cockpit.project;
 
-import static dev.devguide.cockpit.support.TestHierarchy.unique;
+import static dev.devguide.cockpit.support.Fixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.devguide.cockpit.support.Fixtures;
 import dev.devguide.cockpit.support.GraphQlErrors;
 import dev.devguide.cockpit.support.IntegrationTest;
 import dev.devguide.cockpit.support.TestDatabase;
-import dev.devguide.cockpit.support.TestHierarchy;
 import dev.devguide.cockpit.support.TestUsers;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,7 +37,7 @@ class PositionIntegrationTests {
 
 	private HttpGraphQlTester owner;
 
-	private TestHierarchy hierarchy;
+	private Fixtures fixtures;
 
 	private TestDatabase database;
 
@@ -46,9 +46,9 @@ class PositionIntegrationTests {
 	@BeforeEach
 	void setUp() {
 		owner = users.user(unique("position-owner"));
-		hierarchy = new TestHierarchy(owner);
+		fixtures = new Fixtures(owner);
 		database = new TestDatabase(databaseClient);
-		profileId = hierarchy.profile(hierarchy.project(unique("positions")), "Main");
+		profileId = fixtures.profile(fixtures.project(unique("positions")), "Main");
 	}
 
 	@Test
@@ -57,7 +57,7 @@ class PositionIntegrationTests {
 		String dashboardId = dashboards.get(0);
 		List<String> modules = new ArrayList<>();
 		for (String name : List.of("m0", "m1", "m2")) {
-			modules.add(hierarchy.module(dashboardId, name));
+			modules.add(fixtures.module(dashboardId, name));
 		}
 
 		assertDashboardOrder(dashboards);
@@ -80,10 +80,10 @@ class PositionIntegrationTests {
 
 	@Test
 	void createModuleWithPositionInsertsThere() {
-		String dashboardId = hierarchy.dashboard(profileId, "Board");
+		String dashboardId = fixtures.dashboard(profileId, "Board");
 		List<String> order = new ArrayList<>();
 		for (String name : List.of("m0", "m1", "m2")) {
-			order.add(hierarchy.module(dashboardId, name));
+			order.add(fixtures.module(dashboardId, name));
 		}
 
 		order.add(2, createModule(dashboardId, "Middle", 2));
@@ -105,10 +105,10 @@ class PositionIntegrationTests {
 
 	@Test
 	void moveModuleKeepsPositionsDenseAndOrdered() {
-		String dashboardId = hierarchy.dashboard(profileId, "Board");
+		String dashboardId = fixtures.dashboard(profileId, "Board");
 		List<String> order = new ArrayList<>();
 		for (String name : List.of("m0", "m1", "m2", "m3", "m4")) {
-			order.add(hierarchy.module(dashboardId, name));
+			order.add(fixtures.module(dashboardId, name));
 		}
 
 		moveModule(dashboardId, order, order.get(4), 0, 0);
@@ -121,7 +121,7 @@ class PositionIntegrationTests {
 	void negativePositionsAreBadRequests() {
 		List<String> order = dashboards("A", "B");
 		String dashboardId = order.get(0);
-		String moduleId = hierarchy.module(dashboardId, "m0");
+		String moduleId = fixtures.module(dashboardId, "m0");
 
 		// language=GraphQL
 		owner.document("mutation($id: ID!) { moveDashboard(id: $id, position: -1) { id } }")
@@ -153,7 +153,7 @@ class PositionIntegrationTests {
 		String board = order.get(1);
 		List<String> modules = new ArrayList<>();
 		for (String name : List.of("m0", "m1", "m2", "m3")) {
-			modules.add(hierarchy.module(board, name));
+			modules.add(fixtures.module(board, name));
 		}
 
 		delete("deleteDashboard", order.remove(2));
@@ -176,7 +176,7 @@ class PositionIntegrationTests {
 		List<String> created = Flux.range(0, count)
 			.parallel(count)
 			.runOn(Schedulers.boundedElastic())
-			.map(i -> hierarchy.dashboard(profileId, "Parallel " + i))
+			.map(i -> fixtures.dashboard(profileId, "Parallel " + i))
 			.sequential()
 			.collectList()
 			.block(Duration.ofMinutes(2));
@@ -208,17 +208,17 @@ class PositionIntegrationTests {
 	private List<String> dashboards(String... names) {
 		List<String> ids = new ArrayList<>();
 		for (String name : names) {
-			ids.add(hierarchy.dashboard(profileId, name));
+			ids.add(fixtures.dashboard(profileId, name));
 		}
 		return ids;
 	}
 
 	private String createDashboard(String name, int position) {
-		return hierarchy.dashboard(profileId, Map.of("name", name, "layout", Map.of(), "position", position));
+		return fixtures.dashboard(profileId, Map.of("name", name, "layout", Map.of(), "position", position));
 	}
 
 	private String createModule(String dashboardId, String name, int position) {
-		return hierarchy.module(dashboardId,
+		return fixtures.module(dashboardId,
 				Map.of("moduleType", "checklist", "name", name, "configuration", Map.of(), "position", position));
 	}
 

@@ -1,11 +1,11 @@
 package dev.devguide.cockpit.project;
 
-import static dev.devguide.cockpit.support.TestHierarchy.unique;
+import static dev.devguide.cockpit.support.Fixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.devguide.cockpit.support.Fixtures;
 import dev.devguide.cockpit.support.GraphQlErrors;
 import dev.devguide.cockpit.support.IntegrationTest;
-import dev.devguide.cockpit.support.TestHierarchy;
 import dev.devguide.cockpit.support.TestUsers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -34,20 +34,20 @@ class ProjectsConnectionIntegrationTests {
 
 	private HttpGraphQlTester owner;
 
-	private TestHierarchy hierarchy;
+	private Fixtures fixtures;
 
 	@BeforeEach
 	void setUp() {
 		ownerId = unique("connection-owner");
 		owner = users.user(ownerId);
-		hierarchy = new TestHierarchy(owner);
+		fixtures = new Fixtures(owner);
 	}
 
 	@Test
 	void pagesGiveEveryProjectOnceInAStableOrder() {
 		List<String> created = new ArrayList<>();
 		for (int i = 0; i < 7; i++) {
-			created.add(hierarchy.project("Paged " + i));
+			created.add(fixtures.project("Paged " + i));
 		}
 
 		List<Map<String, Object>> pages = allPages(owner, 3, Map.of());
@@ -77,8 +77,8 @@ class ProjectsConnectionIntegrationTests {
 	@Test
 	void ownerFilterNarrowsAdminsAndNeverWidensUsers() {
 		String otherId = unique("hierarchy-other");
-		TestHierarchy other = new TestHierarchy(users.user(otherId));
-		List<String> mine = List.of(hierarchy.project("Mine 1"), hierarchy.project("Mine 2"));
+		Fixtures other = new Fixtures(users.user(otherId));
+		List<String> mine = List.of(fixtures.project("Mine 1"), fixtures.project("Mine 2"));
 		List<String> theirs = List.of(other.project("Theirs 1"));
 		HttpGraphQlTester admin = users.admin(unique("admin"));
 
@@ -93,10 +93,10 @@ class ProjectsConnectionIntegrationTests {
 	@Test
 	void workflowTemplateFilterMatchesExactly() {
 		String workflow = unique("wf");
-		String first = hierarchy.project(Map.of("name", "A", "workflowTemplate", workflow));
-		hierarchy.project(Map.of("name", "B", "workflowTemplate", workflow + "x"));
-		hierarchy.project("C");
-		String second = hierarchy.project(Map.of("name", "D", "workflowTemplate", workflow));
+		String first = fixtures.project(Map.of("name", "A", "workflowTemplate", workflow));
+		fixtures.project(Map.of("name", "B", "workflowTemplate", workflow + "x"));
+		fixtures.project("C");
+		String second = fixtures.project(Map.of("name", "D", "workflowTemplate", workflow));
 
 		Map<String, Object> filter = Map.of("workflowTemplate", workflow);
 		assertThat(ids(allPages(owner, 1, filter))).containsExactly(first, second);
@@ -106,14 +106,14 @@ class ProjectsConnectionIntegrationTests {
 	@Test
 	void nameContainsIgnoresCaseAndMatchesWildcardsLiterally() {
 		String tag = unique("tag");
-		String mixedCase = hierarchy.project("Alpha " + tag.toUpperCase() + " Project");
-		String percent = hierarchy.project("pct% " + tag);
-		String pctX = hierarchy.project("pctx " + tag);
-		String underscore = hierarchy.project("a_b " + tag);
-		String aXb = hierarchy.project("axb " + tag);
-		String bang = hierarchy.project("wow! " + tag);
-		String backslash = hierarchy.project("c\\d " + tag);
-		hierarchy.project("cd " + tag);
+		String mixedCase = fixtures.project("Alpha " + tag.toUpperCase() + " Project");
+		String percent = fixtures.project("pct% " + tag);
+		String pctX = fixtures.project("pctx " + tag);
+		String underscore = fixtures.project("a_b " + tag);
+		String aXb = fixtures.project("axb " + tag);
+		String bang = fixtures.project("wow! " + tag);
+		String backslash = fixtures.project("c\\d " + tag);
+		fixtures.project("cd " + tag);
 
 		assertThat(ids(allPages(admin(), 100, Map.of("nameContains", "alpha " + tag)))).containsExactly(mixedCase);
 		assertThat(ids(allPages(owner, 100, Map.of("nameContains", tag.toUpperCase())))).hasSize(8);
@@ -141,7 +141,7 @@ class ProjectsConnectionIntegrationTests {
 
 	@Test
 	void malformedAfterIsBadRequestNamingAfter() {
-		hierarchy.project("Some project");
+		fixtures.project("Some project");
 		for (String after : List.of("not-a-cursor", "%%%", encode("abc:def"), encode("123:"), encode("no colon"), "")) {
 			owner.documentName("projectsPage")
 				.variable("after", after)
@@ -153,7 +153,7 @@ class ProjectsConnectionIntegrationTests {
 
 	@Test
 	void wellFormedCursorsOutsideTheListNeverFailInternally() {
-		hierarchy.project("Some project");
+		fixtures.project("Some project");
 		for (String after : List.of(encode("0:x"), encode("-62135596800000001:x"), encode("253402300800000000:x"),
 				encode(Long.MAX_VALUE + ":x"), encode(Long.MIN_VALUE + ":x"))) {
 			GraphQlTester.Response response = owner.documentName("projectsPage").variable("after", after).execute();

@@ -1,12 +1,12 @@
 package dev.devguide.cockpit.project;
 
-import static dev.devguide.cockpit.support.TestHierarchy.unique;
+import static dev.devguide.cockpit.support.Fixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.devguide.cockpit.support.Fixtures;
 import dev.devguide.cockpit.support.GraphQlErrors;
 import dev.devguide.cockpit.support.IntegrationTest;
 import dev.devguide.cockpit.support.TestDatabase;
-import dev.devguide.cockpit.support.TestHierarchy;
 import dev.devguide.cockpit.support.TestUsers;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +56,7 @@ class TemplateAndGuardrailIntegrationTests {
 
 	private HttpGraphQlTester owner;
 
-	private TestHierarchy hierarchy;
+	private Fixtures fixtures;
 
 	@BeforeEach
 	void setUp() {
@@ -64,7 +64,7 @@ class TemplateAndGuardrailIntegrationTests {
 		adminId = unique("config-admin");
 		admin = users.admin(adminId);
 		owner = users.user(unique("config-owner"));
-		hierarchy = new TestHierarchy(owner);
+		fixtures = new Fixtures(owner);
 	}
 
 	@Test
@@ -116,8 +116,8 @@ class TemplateAndGuardrailIntegrationTests {
 	@Test
 	void aDuplicateTemplateNameIsBadRequest() {
 		String name = unique("taken");
-		String other = new TestHierarchy(admin).template(unique("other"));
-		new TestHierarchy(admin).template(name);
+		String other = new Fixtures(admin).template(unique("other"));
+		new Fixtures(admin).template(name);
 
 		templateMutation("createTemplate", null, Map.of("name", name, "category", "module", "specification", Map.of()))
 			.errors()
@@ -131,7 +131,7 @@ class TemplateAndGuardrailIntegrationTests {
 	@Test
 	void usersReadTemplatesButOnlyAdminsChangeThem() {
 		String name = unique("readable");
-		String id = new TestHierarchy(admin).template(name);
+		String id = new Fixtures(admin).template(name);
 
 		List<String> all = templateNames(null);
 		assertThat(all).contains(name).isSorted();
@@ -162,7 +162,7 @@ class TemplateAndGuardrailIntegrationTests {
 
 	@Test
 	void ownersCreateUpdateAndDeleteTheirProjectsGuardrails() {
-		String project = hierarchy.project(unique("guarded"));
+		String project = fixtures.project(unique("guarded"));
 		String rule = unique("no-secrets");
 		Map<String, Object> configuration = Map.of("patterns", List.of("AKIA"));
 		Map<String, Object> created = guardrailMutation(owner, "createGuardrail", project,
@@ -223,12 +223,12 @@ class TemplateAndGuardrailIntegrationTests {
 
 	@Test
 	void aProjectSeesItsOwnAndTheSystemGuardrails() {
-		String project = hierarchy.project(unique("guarded"));
-		String sibling = hierarchy.project(unique("sibling"));
-		String own = hierarchy.guardrail(project, unique("own"));
-		String siblings = hierarchy.guardrail(sibling, unique("sibling"));
-		String system = new TestHierarchy(admin).guardrail(null, unique("system"));
-		TestHierarchy stranger = new TestHierarchy(users.user(unique("stranger")));
+		String project = fixtures.project(unique("guarded"));
+		String sibling = fixtures.project(unique("sibling"));
+		String own = fixtures.guardrail(project, unique("own"));
+		String siblings = fixtures.guardrail(sibling, unique("sibling"));
+		String system = new Fixtures(admin).guardrail(null, unique("system"));
+		Fixtures stranger = new Fixtures(users.user(unique("stranger")));
 		String strangerProject = stranger.project("theirs");
 		String strangers = stranger.guardrail(strangerProject, unique("strange"));
 
@@ -266,7 +266,7 @@ class TemplateAndGuardrailIntegrationTests {
 		guardrailMutation(owner, "createGuardrail", null, Map.of("ruleId", rule, "description", "d", "severity", "LOW"))
 			.errors()
 			.satisfy(GraphQlErrors.single("FORBIDDEN"));
-		String system = new TestHierarchy(admin).guardrail(null, unique("system"));
+		String system = new Fixtures(admin).guardrail(null, unique("system"));
 		guardrailMutation(owner, "updateGuardrail", system, Map.of("enabled", false)).errors()
 			.satisfy(GraphQlErrors.single("FORBIDDEN"));
 		assertThat(database.rows("SELECT id FROM guardrails WHERE rule_id = :rule", Map.of("rule", rule))).isEmpty();
@@ -274,7 +274,7 @@ class TemplateAndGuardrailIntegrationTests {
 
 	@Test
 	void severityMustBeOneOfTheEnumValues() {
-		String project = hierarchy.project(unique("severity"));
+		String project = fixtures.project(unique("severity"));
 
 		guardrailMutation(owner, "createGuardrail", project,
 				Map.of("ruleId", "r", "description", "d", "severity", "SEVERE"))
@@ -300,8 +300,8 @@ class TemplateAndGuardrailIntegrationTests {
 
 	@Test
 	void dashboardsReferToExistingTemplatesOnly() {
-		String template = new TestHierarchy(admin).template(unique("board-template"));
-		String profile = hierarchy.profile(hierarchy.project(unique("templated")), "P");
+		String template = new Fixtures(admin).template(unique("board-template"));
+		String profile = fixtures.profile(fixtures.project(unique("templated")), "P");
 
 		hierarchyMutation("createDashboard", "profileId", profile,
 				Map.of("name", "Ghost", "layout", Map.of(), "templateId", "no-such-template"))
