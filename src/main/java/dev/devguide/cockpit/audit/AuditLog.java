@@ -3,65 +3,53 @@ package dev.devguide.cockpit.audit;
 import dev.devguide.cockpit.graphql.ApiException;
 import dev.devguide.cockpit.persistence.JsonColumns;
 import dev.devguide.cockpit.security.Caller;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * Writes {@code audit_logs}: a success row inside the mutation's own transaction, and a
- * failure row (in its own transaction, after the change was rolled back) when a mutation
- * is refused.
+ * Writes {@code audit_logs} rows for {@link AuditedTransactions}: a success row inside
+ * the mutation's own transaction, a failure row when a mutation is refused.
  */
 @Component
-public class AuditLog {
+class AuditLog {
 
 	private final DatabaseClient db;
 
 	private final JsonColumns json;
 
-	private final TransactionalOperator tx;
-
-	public AuditLog(DatabaseClient db, JsonColumns json, TransactionalOperator tx) {
+	public AuditLog(DatabaseClient db, JsonColumns json) {
 		this.db = db;
 		this.json = json;
-		this.tx = tx;
 	}
 
-	/**
-	 * Records a successful action; call it inside the transaction that makes the change.
-	 */
-	public Mono<Void> success(Caller caller, String action, String resourceType, String resourceId,
-			Map<String, ?> metadata) {
-		return insert(caller, action, resourceType, resourceId, "success", metadata);
+	/** The success row of a mutation; inside the transaction that made the change. */
+	Mono<Void> success(Caller caller, AuditFacts facts) {
+		return insert(caller, facts, "success", facts.metadata());
 	}
 
-	/**
-	 * Runs {@code work} (which holds its own transaction) and, if it is refused with an
-	 * {@link ApiException}, records the failure before passing the error on.
-	 */
-	public <T> Mono<T> refusalsOf(Caller caller, String action, String resourceType, String resourceId, Mono<T> work) {
-		return work.onErrorResume(ApiException.class,
-				error -> tx
-					.transactional(insert(caller, action, resourceType, resourceId, "failure",
-							Map.of("classification", error.type().name(), "reason", error.getMessage())))
-					.then(Mono.error(error)));
+	/** The failure row of a refused mutation: its facts, classification and reason. */
+	Mono<Void> failure(Caller caller, AuditFacts facts, ApiException error) {
+		Map<String, Object> metadata = new LinkedHashMap<>(facts.metadata());
+		metadata.put("classification", error.type().name());
+		metadata.put("reason", error.getMessage());
+		return insert(caller, facts, "failure", metadata);
 	}
 
-	private Mono<Void> insert(Caller caller, String action, String resourceType, String resourceId, String status,
-			Map<String, ?> metadata) {
+	private Mono<Void> insert(Caller caller, AuditFacts facts, String status, Map<String, Object> metadata) {
 		return db.sql("""
 				INSERT INTO audit_logs (user_id, action, resource_type, resource_id, status, metadata, ip_address,
 				                        user_agent)
 				VALUES (:user, :action, :type, :id, :status, :metadata, :ip, :agent)""")
 			.bind("user", caller.userId())
-			.bind("action", action)
-			.bind("type", resourceType)
-			.bind("id", Parameter.fromOrEmpty(resourceId, String.class))
+			.bind("action", facts.action())
+			.bind("type", facts.resourceType())
+			.bind("id", Parameter.fromOrEmpty(facts.resourceId(), String.class))
 			.bind("status", status)
-			.bind("metadata", json.write(metadata == null ? Map.of() : metadata))
+			.bind("metadata", json.write(metadata))
 			.bind("ip", Parameter.fromOrEmpty(caller.ipAddress(), String.class))
 			.bind("agent", Parameter.fromOrEmpty(caller.userAgent(), String.class))
 			.fetch()

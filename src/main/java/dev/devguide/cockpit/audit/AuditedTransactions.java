@@ -1,15 +1,20 @@
 package dev.devguide.cockpit.audit;
 
+import dev.devguide.cockpit.graphql.ApiException;
 import dev.devguide.cockpit.security.Caller;
 import dev.devguide.cockpit.security.CallerContext;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * Runs a mutation for the current caller in one transaction; a refused mutation (an
- * ApiException) is rolled back and leaves a failure row in {@code audit_logs}.
+ * Runs a mutation for the current caller in one transaction and writes its audit row: the
+ * success row inside that transaction, from the operation's facts and what it returned;
+ * or, when the mutation is refused (an ApiException), the failure row from the same
+ * facts, in a transaction of its own after the change was rolled back. No service writes
+ * an audit row itself.
  */
 @Component
 public class AuditedTransactions {
@@ -23,10 +28,27 @@ public class AuditedTransactions {
 		this.audit = audit;
 	}
 
-	public <T> Mono<T> run(String action, String resourceType, String resourceId, Function<Caller, Mono<T>> work) {
+	/** Runs {@code work}; its success is recorded with {@code facts} as they are. */
+	public <T> Mono<T> run(AuditFacts facts, Function<Caller, Mono<T>> work) {
+		return run(facts, work, (done, result) -> done);
+	}
+
+	/**
+	 * Runs {@code work}; its success is recorded with the facts {@code success} makes of
+	 * {@code facts} and the result (say, the position a move ended at).
+	 */
+	public <T> Mono<T> run(AuditFacts facts, Function<Caller, Mono<T>> work,
+			BiFunction<AuditFacts, T, AuditFacts> success) {
 		return CallerContext.current()
-			.flatMap(caller -> audit.refusalsOf(caller, action, resourceType, resourceId,
-					tx.transactional(Mono.defer(() -> work.apply(caller)))));
+			.flatMap(
+					caller -> tx
+						.transactional(Mono.defer(() -> work.apply(caller))
+							.switchIfEmpty(
+									Mono.error(() -> new IllegalStateException(facts.action() + " returned nothing")))
+							.flatMap(result -> audit.success(caller, success.apply(facts, result)).thenReturn(result)))
+						.onErrorResume(ApiException.class,
+								error -> tx.transactional(audit.failure(caller, facts, error))
+									.then(Mono.error(error))));
 	}
 
 }

@@ -1,15 +1,16 @@
 package dev.devguide.cockpit.bin;
 
 import dev.devguide.cockpit.graphql.Cursors;
+import dev.devguide.cockpit.graphql.LoaderContribution;
+import dev.devguide.cockpit.graphql.LoaderKey;
+import dev.devguide.cockpit.graphql.Loaders;
 import dev.devguide.cockpit.graphql.Page;
-import dev.devguide.cockpit.persistence.Batches;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -19,11 +20,11 @@ import reactor.core.publisher.Mono;
  * for a whole list of projects in one statement per distinct set of arguments.
  */
 @Component
-class BinLoaders {
+public class BinLoaders implements LoaderContribution {
 
-	static final String PROPAGATIONS = "syncChange.propagations";
+	public static final LoaderKey<String, List<Propagation>> PROPAGATIONS = LoaderKey.named("syncChange.propagations");
 
-	static final String SYNC_BUFFER = "project.syncBuffer";
+	static final LoaderKey<SyncBufferPage, Page<SyncChange>> SYNC_BUFFER = LoaderKey.named("project.syncBuffer");
 
 	private static final Comparator<SyncChange> NEWEST_FIRST = Comparator.comparing(SyncChange::createdAt)
 		.thenComparing(SyncChange::id)
@@ -39,25 +40,30 @@ class BinLoaders {
 
 	}
 
-	BinLoaders(BatchLoaderRegistry registry, PropagationRepository propagations, SyncBufferRepository changes) {
-		registry.<String, List<Propagation>>forName(PROPAGATIONS)
-			.registerMappedBatchLoader((ids, env) -> Batches.groupBy(ids, propagations.findBySyncChangeIds(ids),
-					Propagation::syncChangeId));
-		registry.<SyncBufferPage, Page<SyncChange>>forName(SYNC_BUFFER)
-			.registerMappedBatchLoader((keys, env) -> pages(changes, keys));
+	private final PropagationRepository propagations;
+
+	private final SyncBufferRepository changes;
+
+	BinLoaders(PropagationRepository propagations, SyncBufferRepository changes) {
+		this.propagations = propagations;
+		this.changes = changes;
 	}
 
-	private static Mono<Map<SyncBufferPage, Page<SyncChange>>> pages(SyncBufferRepository changes,
-			Set<SyncBufferPage> keys) {
+	@Override
+	public void register(Loaders loaders) {
+		loaders.grouped(PROPAGATIONS, propagations::findBySyncChangeIds, Propagation::syncChangeId);
+		loaders.mapped(SYNC_BUFFER, (keys, env) -> pages(keys));
+	}
+
+	private Mono<Map<SyncBufferPage, Page<SyncChange>>> pages(Set<SyncBufferPage> keys) {
 		Map<SyncBufferPage, List<SyncBufferPage>> groups = keys.stream()
 			.collect(Collectors.groupingBy(SyncBufferPage::arguments));
 		return Flux.fromIterable(groups.entrySet())
-			.concatMap(group -> load(changes, group.getKey(), group.getValue()))
+			.concatMap(group -> load(group.getKey(), group.getValue()))
 			.collect(HashMap::new, Map::putAll);
 	}
 
-	private static Mono<Map<SyncBufferPage, Page<SyncChange>>> load(SyncBufferRepository changes,
-			SyncBufferPage arguments, List<SyncBufferPage> keys) {
+	private Mono<Map<SyncBufferPage, Page<SyncChange>>> load(SyncBufferPage arguments, List<SyncBufferPage> keys) {
 		List<String> projects = keys.stream().map(SyncBufferPage::projectId).toList();
 		return changes.pages(projects, arguments.status(), arguments.after(), arguments.first() + 1)
 			.collectList()

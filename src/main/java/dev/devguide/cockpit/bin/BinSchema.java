@@ -1,26 +1,23 @@
 package dev.devguide.cockpit.bin;
 
-import static dev.devguide.cockpit.graphql.Sdl.arg;
+import static dev.devguide.cockpit.bin.BinInputs.CHANGE_TYPE;
+import static dev.devguide.cockpit.bin.BinInputs.ID;
+import static dev.devguide.cockpit.bin.BinInputs.PAYLOAD;
+import static dev.devguide.cockpit.bin.BinInputs.PROJECT_ID;
+import static dev.devguide.cockpit.bin.BinInputs.SOURCE_MODULE_ID;
+import static dev.devguide.cockpit.bin.BinInputs.STATUS;
 import static dev.devguide.cockpit.graphql.Sdl.field;
 import static dev.devguide.cockpit.graphql.Sdl.ref;
 import static dev.devguide.cockpit.graphql.Sdl.required;
-import static graphql.Scalars.GraphQLID;
-import static graphql.Scalars.GraphQLString;
+import static graphql.schema.GraphQLList.list;
 
 import dev.devguide.cockpit.graphql.Connections;
-import dev.devguide.cockpit.graphql.Cursors;
-import dev.devguide.cockpit.graphql.Page;
+import dev.devguide.cockpit.graphql.Input;
 import dev.devguide.cockpit.graphql.SchemaContribution;
 import dev.devguide.cockpit.graphql.SchemaParts;
-import dev.devguide.cockpit.graphql.Scalars;
 import dev.devguide.cockpit.project.Project;
-import graphql.schema.DataFetcher;
-import graphql.schema.DataFetchingEnvironment;
-import graphql.schema.GraphQLArgument;
-import java.util.ArrayList;
+import dev.devguide.cockpit.project.ProjectLoaders;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,63 +37,52 @@ class BinSchema implements SchemaContribution {
 	@Override
 	public void contribute(SchemaParts schema) {
 		BinTypes.enums().forEach(schema::type);
-		BinTypes.objects().forEach(schema::type);
+		schema.object(BinTypes.change(), SyncChange.class)
+			.object(BinTypes.propagation(), Propagation.class)
+			.object(BinTypes.statusEvent(), SyncStatusEvent.class)
+			.object(BinTypes.violationEvent(), ViolationDetectedEvent.class);
 		Connections.define(schema, "SyncChange", "A page of changes in the Bin, newest first (then by id).");
-		schema.query(field("syncChange", required(ref("SyncChange")), "One change in the Bin by id.",
-				arg("id", required(GraphQLID), "The change's id.")), env -> bin.get(env.getArgument("id")));
-		List<GraphQLArgument> arguments = new ArrayList<>(Connections.pagingArguments());
-		arguments.add(arg("status", ref("SyncStatus"), "Only changes in this status."));
-		schema.field("Project", field("syncBuffer", required(ref("SyncChangeConnection")),
-				"The project's changes in the Bin, newest first.", arguments), BinSchema::syncBuffer);
-		schema.fetcher("SyncChange", "project", load("project.byId", SyncChange::projectId));
-		schema.fetcher("SyncChange", "sourceModule", load("module.byId", SyncChange::sourceModuleId));
-		schema.fetcher("SyncChange", "propagations", load(BinLoaders.PROPAGATIONS, SyncChange::id));
-		schema.fetcher("Propagation", "affectedDashboard", load("dashboard.byId", Propagation::affectedDashboardId));
+		schema.query(field("syncChange", required(ref("SyncChange")), "One change in the Bin by id.", ID.argument()),
+				env -> bin.get(Input.arguments(env).required(ID)));
+		relations(schema);
 		mutations(schema);
 	}
 
+	private static void relations(SchemaParts schema) {
+		schema
+			.pagedRelation("Project", "syncBuffer", "SyncChange", "The project's changes in the Bin, newest first.",
+					List.of(STATUS), BinLoaders.SYNC_BUFFER,
+					(Project project, Input arguments) -> new BinLoaders.SyncBufferPage(project.id(),
+							arguments.optional(STATUS), Connections.first(arguments), Connections.after(arguments)))
+			.relation("SyncChange", "project", required(ref("Project")), "The project the change belongs to.",
+					ProjectLoaders.PROJECT, SyncChange::projectId)
+			.relation("SyncChange", "sourceModule", ref("Module"),
+					"The module the change came from, if it still exists.", ProjectLoaders.MODULE,
+					SyncChange::sourceModuleId)
+			.relation("SyncChange", "propagations", required(list(required(ref("Propagation")))),
+					"One entry per affected dashboard once propagated, oldest first.", BinLoaders.PROPAGATIONS,
+					SyncChange::id)
+			.relation("Propagation", "affectedDashboard", ref("Dashboard"),
+					"The dashboard it reached, if it still exists.", ProjectLoaders.DASHBOARD,
+					Propagation::affectedDashboardId);
+	}
+
 	private void mutations(SchemaParts schema) {
-		GraphQLArgument id = arg("id", required(GraphQLID), "The change's id.");
-		schema.mutation(field("submitChange", required(ref("SyncChange")),
-				"Puts a change into the Bin as PENDING (the project's owner or an admin).",
-				arg("projectId", required(GraphQLID), "The project the change belongs to."),
-				arg("changeType", required(GraphQLString), "What kind of change it is (at most 100 characters)."),
-				arg("sourceModuleId", GraphQLID,
-						"The module it came from; must be a module of the project (else BAD_REQUEST)."),
-				arg("payload", required(Scalars.JSON), "The change, a JSON object.")),
-				env -> bin.submit(env.getArgument("projectId"), env.getArgument("changeType"),
-						env.getArgument("sourceModuleId"), env.getArgument("payload")));
+		schema.mutation(
+				field("submitChange", required(ref("SyncChange")),
+						"Puts a change into the Bin as PENDING (the project's owner or an admin).",
+						PROJECT_ID.argument(), CHANGE_TYPE.argument(), SOURCE_MODULE_ID.argument(), PAYLOAD.argument()),
+				env -> bin.submit(Input.arguments(env)));
 		schema.mutation(field("validateChange", required(ref("SyncChange")),
 				"Validates a PENDING change: VALIDATED or REJECTED, with validationResults and a violation per "
 						+ "failed standard check. " + BinTypes.VALIDATION
 						+ " Any other status is a BAD_REQUEST naming it; of concurrent calls exactly one succeeds.",
-				id), env -> bin.validate(env.getArgument("id")));
+				ID.argument()), env -> bin.validate(Input.arguments(env).required(ID)));
 		schema.mutation(field("propagateChange", required(ref("SyncChange")),
 				"Propagates a VALIDATED change: impactAnalysis, one Propagation per affected dashboard, "
 						+ "PROPAGATED. " + BinTypes.IMPACT
 						+ " Any other status is a BAD_REQUEST naming it; of concurrent calls exactly one succeeds.",
-				id), env -> bin.propagate(env.getArgument("id")));
-	}
-
-	/**
-	 * A page of the project's changes, through the loader that pages many projects at
-	 * once.
-	 */
-	private static CompletableFuture<Page<SyncChange>> syncBuffer(DataFetchingEnvironment env) {
-		String after = env.getArgument("after");
-		BinLoaders.SyncBufferPage key = new BinLoaders.SyncBufferPage(((Project) env.getSource()).id(),
-				env.getArgument("status"), Connections.first(env),
-				after == null ? null : Cursors.decode(after, "after"));
-		return env.<BinLoaders.SyncBufferPage, Page<SyncChange>>getDataLoader(BinLoaders.SYNC_BUFFER).load(key);
-	}
-
-	/** A fetcher loading the relation through the named DataLoader (null key: null). */
-	static <S, V> DataFetcher<CompletableFuture<V>> load(String loader, Function<S, String> key) {
-		return env -> {
-			String value = key.apply(env.getSource());
-			return value == null ? CompletableFuture.completedFuture(null)
-					: env.<String, V>getDataLoader(loader).load(value);
-		};
+				ID.argument()), env -> bin.propagate(Input.arguments(env).required(ID)));
 	}
 
 }

@@ -1,6 +1,11 @@
 package dev.devguide.cockpit.bin;
 
-import dev.devguide.cockpit.audit.AuditLog;
+import static dev.devguide.cockpit.bin.BinInputs.CHANGE_TYPE;
+import static dev.devguide.cockpit.bin.BinInputs.PAYLOAD;
+import static dev.devguide.cockpit.bin.BinInputs.PROJECT_ID;
+import static dev.devguide.cockpit.bin.BinInputs.SOURCE_MODULE_ID;
+
+import dev.devguide.cockpit.audit.AuditFacts;
 import dev.devguide.cockpit.audit.AuditedTransactions;
 import dev.devguide.cockpit.configuration.Guardrail;
 import dev.devguide.cockpit.configuration.GuardrailRepository;
@@ -9,6 +14,7 @@ import dev.devguide.cockpit.governance.MetadataStandardRepository;
 import dev.devguide.cockpit.governance.MetadataViolation;
 import dev.devguide.cockpit.governance.ViolationRepository;
 import dev.devguide.cockpit.graphql.ApiException;
+import dev.devguide.cockpit.graphql.Input;
 import dev.devguide.cockpit.persistence.JsonColumns;
 import dev.devguide.cockpit.project.Ownership;
 import dev.devguide.cockpit.project.ProjectService;
@@ -54,12 +60,9 @@ public class BinService {
 
 	private final AuditedTransactions transactions;
 
-	private final AuditLog audit;
-
 	BinService(SyncBufferRepository changes, Ownership ownership, ProjectService projects,
 			MetadataStandardRepository standards, GuardrailRepository guardrails, ViolationRepository violations,
-			Propagator propagator, BinEvents events, JsonColumns json, AuditedTransactions transactions,
-			AuditLog audit) {
+			Propagator propagator, BinEvents events, JsonColumns json, AuditedTransactions transactions) {
 		this.changes = changes;
 		this.ownership = ownership;
 		this.projects = projects;
@@ -70,7 +73,6 @@ public class BinService {
 		this.events = events;
 		this.json = json;
 		this.transactions = transactions;
-		this.audit = audit;
 	}
 
 	/** One change; FORBIDDEN when its project belongs to someone else. */
@@ -80,29 +82,24 @@ public class BinService {
 			.flatMap(change -> projects.get(change.projectId()).thenReturn(change));
 	}
 
-	public Mono<SyncChange> submit(String projectId, String changeType, String sourceModuleId, Object payload) {
+	/** Stores the change of the checked arguments as PENDING. */
+	public Mono<SyncChange> submit(Input arguments) {
 		String id = UUID.randomUUID().toString();
-		return transactions.run("sync_change.submit", TYPE, id, caller -> {
-			String type = changeType == null ? "" : changeType.strip();
-			if (type.isEmpty() || type.length() > 100) {
-				throw ApiException.badRequest("changeType", "is required, at most 100 characters");
-			}
-			if (!(payload instanceof Map)) {
-				throw ApiException.badRequest("payload", "must be a JSON object");
-			}
+		return transactions.run(AuditFacts.of("sync_change.submit", TYPE, id), caller -> {
+			String type = arguments.required(CHANGE_TYPE);
+			Map<String, Object> payload = arguments.required(PAYLOAD);
+			String projectId = arguments.required(PROJECT_ID);
+			String sourceModuleId = arguments.optional(SOURCE_MODULE_ID);
 			return ownership.project(caller, projectId)
 				.then(sourceModuleId == null ? Mono.empty() : sourceModuleOf(projectId, sourceModuleId))
 				.then(changes.insert(id, projectId, type, sourceModuleId, json.write(payload)))
 				.then(changes.findById(id))
-				.flatMap(change -> events.statusChanged(change, null, change.createdAt())
-					.then(audit.success(caller, "sync_change.submit", TYPE, id,
-							Map.of("projectId", projectId, "changeType", type)))
-					.thenReturn(change));
-		});
+				.flatMap(change -> events.statusChanged(change, null, change.createdAt()).thenReturn(change));
+		}, (facts, change) -> facts.with("projectId", change.projectId()).with("changeType", change.changeType()));
 	}
 
 	public Mono<SyncChange> validate(String id) {
-		return transactions.run("sync_change.validate", TYPE, id,
+		return transactions.run(AuditFacts.of("sync_change.validate", TYPE, id),
 				caller -> locked(caller, id, SyncChange.PENDING, "validateChange").flatMap(change -> Mono
 					.zip(standards.findApplicable().collectList(), enabledGuardrails(change.projectId()))
 					.flatMap(rules -> {
@@ -113,21 +110,26 @@ public class BinService {
 							.then(storeViolations(id, validation.violations(), rules.getT1()))
 							.then(changes.findById(id))
 							.flatMap(after -> events.statusChanged(after, SyncChange.PENDING, after.validatedAt())
-								.then(audit.success(caller, "sync_change.validate", TYPE, id,
-										Map.of("status", after.status(), "violations", validation.violations().size())))
-								.thenReturn(after));
-					})));
+								.thenReturn(new Validated(after, validation.violations().size())));
+					})),
+				(facts, validated) -> facts.with("status", validated.change().status())
+					.with("violations", validated.violations()))
+			.map(Validated::change);
 	}
 
 	public Mono<SyncChange> propagate(String id) {
-		return transactions.run("sync_change.propagate", TYPE, id,
-				caller -> locked(caller, id, SyncChange.VALIDATED, "propagateChange")
-					.flatMap(change -> propagator.propagate(change))
-					.then(changes.findById(id))
-					.flatMap(after -> events.statusChanged(after, SyncChange.VALIDATED, after.propagatedAt())
-						.then(audit.success(caller, "sync_change.propagate", TYPE, id,
-								Map.of("impactAnalysis", after.impactAnalysis())))
-						.thenReturn(after)));
+		return transactions
+			.run(AuditFacts.of("sync_change.propagate", TYPE, id),
+					caller -> locked(caller, id, SyncChange.VALIDATED, "propagateChange")
+						.flatMap(change -> propagator.propagate(change))
+						.then(changes.findById(id))
+						.flatMap(after -> events.statusChanged(after, SyncChange.VALIDATED, after.propagatedAt())
+							.thenReturn(after)),
+					(facts, after) -> facts.with("impactAnalysis", after.impactAnalysis()));
+	}
+
+	/** A change just validated, and how many violations it left. */
+	private record Validated(SyncChange change, int violations) {
 	}
 
 	/**
@@ -154,7 +156,7 @@ public class BinService {
 
 	private Mono<Void> sourceModuleOf(String projectId, String moduleId) {
 		return propagator.moduleType(moduleId, projectId)
-			.switchIfEmpty(Mono.error(() -> ApiException.badRequest("sourceModuleId",
+			.switchIfEmpty(Mono.error(() -> ApiException.badRequest(SOURCE_MODULE_ID.name(),
 					"module " + moduleId + " is not a module of project " + projectId)))
 			.then();
 	}

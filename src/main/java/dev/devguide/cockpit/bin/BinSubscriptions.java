@@ -1,19 +1,21 @@
 package dev.devguide.cockpit.bin;
 
-import static dev.devguide.cockpit.graphql.Sdl.arg;
+import static dev.devguide.cockpit.bin.BinInputs.AFTER;
+import static dev.devguide.cockpit.bin.BinInputs.ENFORCEMENT_LEVELS;
+import static dev.devguide.cockpit.bin.BinInputs.STANDARD_IDS;
+import static dev.devguide.cockpit.bin.BinInputs.STATUSES;
+import static dev.devguide.cockpit.bin.BinInputs.SUBSCRIBED_PROJECT;
+
 import static dev.devguide.cockpit.graphql.Sdl.field;
 import static dev.devguide.cockpit.graphql.Sdl.ref;
 import static dev.devguide.cockpit.graphql.Sdl.required;
-import static graphql.Scalars.GraphQLID;
-import static graphql.Scalars.GraphQLString;
-import static graphql.schema.GraphQLList.list;
 
 import dev.devguide.cockpit.events.OutboxEvent;
 import dev.devguide.cockpit.events.ProjectEvents;
+import dev.devguide.cockpit.graphql.Input;
 import dev.devguide.cockpit.graphql.SchemaContribution;
 import dev.devguide.cockpit.graphql.SchemaParts;
 import dev.devguide.cockpit.project.ProjectService;
-import graphql.schema.GraphQLArgument;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -29,10 +31,6 @@ import reactor.core.publisher.Flux;
 @Component
 class BinSubscriptions implements SchemaContribution {
 
-	private static final String AFTER = "Resume right after this event cursor (an earlier event's `cursor`): "
-			+ "every matching event since then is delivered first, then live ones. Without it, only events "
-			+ "committed from now on.";
-
 	private final ProjectService projects;
 
 	private final ProjectEvents events;
@@ -44,27 +42,23 @@ class BinSubscriptions implements SchemaContribution {
 
 	@Override
 	public void contribute(SchemaParts schema) {
-		GraphQLArgument project = arg("projectId", required(GraphQLID),
-				"The project (the caller must own it or be an admin; else FORBIDDEN, or NOT_FOUND).");
-		GraphQLArgument after = arg("after", GraphQLString, AFTER);
 		schema.subscription(field("syncBufferStatusChanged", required(ref("SyncStatusEvent")),
 				"Each status change of the project's changes in the Bin (submit, validate, propagate), in commit "
 						+ "order, each once.",
-				project,
-				arg("statuses", list(required(ref("SyncStatus"))),
-						"Only events whose newStatus is one " + "of these (default: all)."),
-				after),
-				env -> statusChanges(env.getArgument("projectId"), env.getArgument("statuses"),
-						env.getArgument("after")));
+				SUBSCRIBED_PROJECT.argument(), STATUSES.argument(), AFTER.argument()), env -> {
+					Input arguments = Input.arguments(env);
+					return statusChanges(arguments.required(SUBSCRIBED_PROJECT), arguments.optional(STATUSES),
+							arguments.optional(AFTER));
+				});
 		schema.subscription(field("violationDetected", required(ref("ViolationDetectedEvent")),
 				"Each metadata violation detected while validating the project's changes, in commit order, each "
 						+ "once.",
-				project, arg("standardIds", list(required(GraphQLID)), "Only violations of these standards."),
-				arg("enforcementLevels", list(required(ref("EnforcementLevel"))),
-						"Only violations of standards at these levels."),
-				after),
-				env -> violations(env.getArgument("projectId"), env.getArgument("standardIds"),
-						env.getArgument("enforcementLevels"), env.getArgument("after")));
+				SUBSCRIBED_PROJECT.argument(), STANDARD_IDS.argument(), ENFORCEMENT_LEVELS.argument(),
+				AFTER.argument()), env -> {
+					Input arguments = Input.arguments(env);
+					return violations(arguments.required(SUBSCRIBED_PROJECT), arguments.optional(STANDARD_IDS),
+							arguments.optional(ENFORCEMENT_LEVELS), arguments.optional(AFTER));
+				});
 	}
 
 	Flux<SyncStatusEvent> statusChanges(String projectId, List<String> statuses, String after) {

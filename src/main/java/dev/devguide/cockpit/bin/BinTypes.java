@@ -6,7 +6,6 @@ import static dev.devguide.cockpit.graphql.Sdl.required;
 import static graphql.Scalars.GraphQLID;
 import static graphql.Scalars.GraphQLInt;
 import static graphql.Scalars.GraphQLString;
-import static graphql.schema.GraphQLList.list;
 
 import dev.devguide.cockpit.graphql.Scalars;
 import graphql.schema.GraphQLEnumType;
@@ -51,11 +50,7 @@ final class BinTypes {
 					.build());
 	}
 
-	static List<GraphQLObjectType> objects() {
-		return List.of(change(), propagation(), statusEvent(), violationEvent());
-	}
-
-	private static GraphQLObjectType change() {
+	static GraphQLObjectType change() {
 		return GraphQLObjectType.newObject()
 			.name("SyncChange")
 			.description("A change submitted to the Bin (a row of sync_buffer). " + VALIDATION)
@@ -75,21 +70,16 @@ final class BinTypes {
 			.field(field("createdAt", required(Scalars.DATE_TIME), "When the change was submitted."))
 			.field(field("validatedAt", Scalars.DATE_TIME, "When it was validated or rejected."))
 			.field(field("propagatedAt", Scalars.DATE_TIME, "When it was propagated."))
-			.field(field("project", required(ref("Project")), "The project the change belongs to."))
-			.field(field("sourceModule", ref("Module"), "The module the change came from, if it still exists."))
-			.field(field("propagations", required(list(required(ref("Propagation")))),
-					"One entry per affected dashboard once propagated, oldest first."))
 			.build();
 	}
 
-	private static GraphQLObjectType propagation() {
+	static GraphQLObjectType propagation() {
 		return GraphQLObjectType.newObject()
 			.name("Propagation")
 			.description("The propagation of a change to one dashboard (a row of propagation_log).")
 			.field(field("id", required(GraphQLID), "The entry's id (UUID)."))
 			.field(field("syncChangeId", required(GraphQLID), "The change propagated."))
 			.field(field("affectedDashboardId", required(GraphQLID), "The dashboard it reached."))
-			.field(field("affectedDashboard", ref("Dashboard"), "The dashboard it reached, if it still exists."))
 			.field(field("propagationType", required(GraphQLString), "The change's changeType."))
 			.field(field("status", required(ref("PropagationStatus")), "The outcome."))
 			.field(field("errorMessage", GraphQLString, "What went wrong, if anything."))
@@ -100,7 +90,7 @@ final class BinTypes {
 			.build();
 	}
 
-	private static GraphQLObjectType statusEvent() {
+	static GraphQLObjectType statusEvent() {
 		return GraphQLObjectType.newObject()
 			.name("SyncStatusEvent")
 			.description("A change of a change's status in the Bin: submitted, validated or rejected, propagated.")
@@ -114,7 +104,7 @@ final class BinTypes {
 			.build();
 	}
 
-	private static GraphQLObjectType violationEvent() {
+	static GraphQLObjectType violationEvent() {
 		return GraphQLObjectType.newObject()
 			.name("ViolationDetectedEvent")
 			.description("A metadata violation found while validating a change.")

@@ -1,6 +1,13 @@
 package dev.devguide.cockpit.configuration;
 
-import dev.devguide.cockpit.audit.AuditLog;
+import static dev.devguide.cockpit.configuration.ConfigurationInputs.AUTO_REJECT;
+import static dev.devguide.cockpit.configuration.ConfigurationInputs.CONFIGURATION;
+import static dev.devguide.cockpit.configuration.ConfigurationInputs.ENABLED;
+import static dev.devguide.cockpit.configuration.ConfigurationInputs.RULE_DESCRIPTION;
+import static dev.devguide.cockpit.configuration.ConfigurationInputs.RULE_ID;
+import static dev.devguide.cockpit.configuration.ConfigurationInputs.SEVERITY;
+
+import dev.devguide.cockpit.audit.AuditFacts;
 import dev.devguide.cockpit.audit.AuditedTransactions;
 import dev.devguide.cockpit.graphql.ApiException;
 import dev.devguide.cockpit.graphql.Input;
@@ -8,7 +15,6 @@ import dev.devguide.cockpit.project.Ownership;
 import dev.devguide.cockpit.security.Caller;
 import dev.devguide.cockpit.security.CallerContext;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -28,16 +34,13 @@ public class GuardrailService {
 
 	private final AuditedTransactions transactions;
 
-	private final AuditLog audit;
-
 	private final GuardrailConfigurationCheck configurationCheck;
 
 	public GuardrailService(GuardrailRepository guardrails, Ownership ownership, AuditedTransactions transactions,
-			AuditLog audit, GuardrailConfigurationCheck configurationCheck) {
+			GuardrailConfigurationCheck configurationCheck) {
 		this.guardrails = guardrails;
 		this.ownership = ownership;
 		this.transactions = transactions;
-		this.audit = audit;
 		this.configurationCheck = configurationCheck;
 	}
 
@@ -53,21 +56,22 @@ public class GuardrailService {
 
 	public Mono<Guardrail> create(String projectId, Input input) {
 		String id = UUID.randomUUID().toString();
-		return transactions.run("guardrail.create", TYPE, id,
-				caller -> authorize(caller, projectId, id).then(Mono.defer(() -> save(caller,
-						new Guardrail(id, projectId, null, null, null, false, null, true, null), input, true))));
+		return transactions.run(AuditFacts.of("guardrail.create", TYPE, id).with("fields", input.fieldNames()),
+				caller -> authorize(caller, projectId, id)
+					.then(Mono.defer(() -> save(new Guardrail(id, projectId, null, null, null, false, null, true, null),
+							input, true))));
 	}
 
 	public Mono<Guardrail> update(String id, Input input) {
-		return transactions.run("guardrail.update", TYPE, id, caller -> existing(id)
-			.flatMap(current -> authorize(caller, current.projectId(), id).then(save(caller, current, input, false))));
+		return transactions.run(AuditFacts.of("guardrail.update", TYPE, id).with("fields", input.fieldNames()),
+				caller -> existing(id)
+					.flatMap(current -> authorize(caller, current.projectId(), id).then(save(current, input, false))));
 	}
 
 	public Mono<String> delete(String id) {
-		return transactions.run("guardrail.delete", TYPE, id,
+		return transactions.run(AuditFacts.of("guardrail.delete", TYPE, id),
 				caller -> existing(id).flatMap(current -> authorize(caller, current.projectId(), id))
 					.then(guardrails.delete(id))
-					.then(audit.success(caller, "guardrail.delete", TYPE, id, Map.of()))
 					.thenReturn(id));
 	}
 
@@ -84,32 +88,20 @@ public class GuardrailService {
 				: ownership.projectOf(caller, projectId, "Guardrail", guardrailId).then();
 	}
 
-	private Mono<Guardrail> save(Caller caller, Guardrail current, Input input, boolean isNew) {
+	private Mono<Guardrail> save(Guardrail current, Input input, boolean isNew) {
 		Guardrail changed = new Guardrail(current.id(), current.projectId(),
-				isNew || input.has("ruleId") ? input.requiredText("ruleId", 100) : current.ruleId(),
-				isNew || input.has("description") ? input.requiredText("description", Input.TEXT_BYTES)
-						: current.description(),
-				isNew || input.has("severity") ? severity(input) : current.severity(),
-				input.has("autoReject") ? Boolean.TRUE.equals(input.bool("autoReject")) : current.autoReject(),
-				input.has("configuration") ? input.jsonObject("configuration", false) : current.configuration(),
-				input.has("enabled") ? !Boolean.FALSE.equals(input.bool("enabled")) : current.enabled(),
+				isNew ? input.required(RULE_ID) : input.update(RULE_ID, current.ruleId()),
+				isNew ? input.required(RULE_DESCRIPTION) : input.update(RULE_DESCRIPTION, current.description()),
+				isNew ? input.required(SEVERITY) : input.update(SEVERITY, current.severity()),
+				input.has(AUTO_REJECT) ? Boolean.TRUE.equals(input.optional(AUTO_REJECT)) : current.autoReject(),
+				input.updateOrClear(CONFIGURATION, current.configuration()),
+				input.has(ENABLED) ? !Boolean.FALSE.equals(input.optional(ENABLED)) : current.enabled(),
 				current.createdAt());
-		String problem = input.has("configuration") ? configurationCheck.problem(changed.configuration()) : null;
+		String problem = input.has(CONFIGURATION) ? configurationCheck.problem(changed.configuration()) : null;
 		if (problem != null) {
-			return Mono.error(ApiException.badRequest(input.path("configuration"), problem));
+			return Mono.error(ApiException.badRequest(input.path(CONFIGURATION), problem));
 		}
-		String action = isNew ? "guardrail.create" : "guardrail.update";
-		return guardrails.save(changed, isNew)
-			.then(audit.success(caller, action, TYPE, changed.id(), Map.of("fields", input.fieldNames())))
-			.then(guardrails.findById(changed.id()));
-	}
-
-	private static String severity(Input input) {
-		String severity = input.enumName("severity");
-		if (severity == null) {
-			throw ApiException.badRequest(input.path("severity"), "is required");
-		}
-		return severity;
+		return guardrails.save(changed, isNew).then(guardrails.findById(changed.id()));
 	}
 
 }

@@ -6,6 +6,7 @@ import static dev.devguide.cockpit.persistence.Rows.integer;
 import static dev.devguide.cockpit.persistence.Rows.string;
 
 import dev.devguide.cockpit.persistence.JsonColumns;
+import dev.devguide.cockpit.project.TemplateReferences;
 import io.r2dbc.spi.Readable;
 import java.util.Collection;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -16,7 +17,7 @@ import reactor.core.publisher.Mono;
 
 /** SQL for {@code templates}. */
 @Repository
-public class TemplateRepository {
+public class TemplateRepository implements TemplateReferences {
 
 	private static final String COLUMNS = """
 			id, name, category, description, specification, created_by, community_approved, download_count,
@@ -47,6 +48,7 @@ public class TemplateRepository {
 		return db.sql("SELECT " + COLUMNS + " FROM templates WHERE id IN (:ids)").bind("ids", ids).map(this::map).all();
 	}
 
+	@Override
 	public Mono<Boolean> exists(String id) {
 		return db.sql("SELECT 1 FROM templates WHERE id = :id")
 			.bind("id", id)

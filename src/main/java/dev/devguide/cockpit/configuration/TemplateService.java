@@ -1,13 +1,18 @@
 package dev.devguide.cockpit.configuration;
 
-import dev.devguide.cockpit.audit.AuditLog;
+import static dev.devguide.cockpit.configuration.ConfigurationInputs.CATEGORY;
+import static dev.devguide.cockpit.configuration.ConfigurationInputs.COMMUNITY_APPROVED;
+import static dev.devguide.cockpit.configuration.ConfigurationInputs.SPECIFICATION;
+import static dev.devguide.cockpit.configuration.ConfigurationInputs.TEMPLATE_DESCRIPTION;
+import static dev.devguide.cockpit.configuration.ConfigurationInputs.TEMPLATE_NAME;
+
+import dev.devguide.cockpit.audit.AuditFacts;
 import dev.devguide.cockpit.audit.AuditedTransactions;
 import dev.devguide.cockpit.graphql.ApiException;
 import dev.devguide.cockpit.graphql.Input;
 import dev.devguide.cockpit.security.Caller;
 import dev.devguide.cockpit.security.CallerContext;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -22,12 +27,9 @@ public class TemplateService {
 
 	private final AuditedTransactions transactions;
 
-	private final AuditLog audit;
-
-	public TemplateService(TemplateRepository templates, AuditedTransactions transactions, AuditLog audit) {
+	public TemplateService(TemplateRepository templates, AuditedTransactions transactions) {
 		this.templates = templates;
 		this.transactions = transactions;
-		this.audit = audit;
 	}
 
 	public Mono<List<Template>> list(String category) {
@@ -36,41 +38,39 @@ public class TemplateService {
 
 	public Mono<Template> create(Input input) {
 		String id = UUID.randomUUID().toString();
-		return transactions.run("template.create", TYPE, id,
-				caller -> requireAdmin(caller).then(Mono.defer(() -> save(caller,
-						new Template(id, null, null, null, null, caller.userId(), false, 0, null), input, true))));
+		return transactions.run(AuditFacts.of("template.create", TYPE, id).with("fields", input.fieldNames()),
+				caller -> requireAdmin(caller).then(
+						Mono.defer(() -> save(new Template(id, null, null, null, null, caller.userId(), false, 0, null),
+								input, true))));
 	}
 
 	public Mono<Template> update(String id, Input input) {
-		return transactions.run("template.update", TYPE, id,
+		return transactions.run(AuditFacts.of("template.update", TYPE, id).with("fields", input.fieldNames()),
 				caller -> requireAdmin(caller).then(templates.findById(id))
 					.switchIfEmpty(Mono.error(() -> ApiException.notFound("Template", id)))
-					.flatMap(current -> save(caller, current, input, false)));
+					.flatMap(current -> save(current, input, false)));
 	}
 
 	public Mono<String> delete(String id) {
-		return transactions.run("template.delete", TYPE, id,
-				caller -> requireAdmin(caller).then(templates.delete(id))
-					.flatMap(deleted -> deleted == 0 ? Mono.error(ApiException.notFound("Template", id))
-							: audit.success(caller, "template.delete", TYPE, id, Map.of()).thenReturn(id)));
+		return transactions
+			.run(AuditFacts.of("template.delete", TYPE, id), caller -> requireAdmin(caller).then(templates.delete(id))
+				.flatMap(deleted -> deleted == 0 ? Mono.error(ApiException.notFound("Template", id)) : Mono.just(id)));
 	}
 
-	private Mono<Template> save(Caller caller, Template current, Input input, boolean isNew) {
+	private Mono<Template> save(Template current, Input input, boolean isNew) {
 		Template changed = new Template(current.id(),
-				isNew || input.has("name") ? input.requiredText("name", 255) : current.name(),
-				isNew || input.has("category") ? input.requiredText("category", 100) : current.category(),
-				input.has("description") ? input.text("description", Input.TEXT_BYTES) : current.description(),
-				isNew || input.has("specification") ? input.jsonObject("specification", true) : current.specification(),
-				current.createdBy(), input.has("communityApproved")
-						? Boolean.TRUE.equals(input.bool("communityApproved")) : current.communityApproved(),
+				isNew ? input.required(TEMPLATE_NAME) : input.update(TEMPLATE_NAME, current.name()),
+				isNew ? input.required(CATEGORY) : input.update(CATEGORY, current.category()),
+				input.updateOrClear(TEMPLATE_DESCRIPTION, current.description()),
+				isNew ? input.required(SPECIFICATION) : input.update(SPECIFICATION, current.specification()),
+				current.createdBy(), input.has(COMMUNITY_APPROVED)
+						? Boolean.TRUE.equals(input.optional(COMMUNITY_APPROVED)) : current.communityApproved(),
 				current.downloadCount(), current.createdAt());
-		String action = isNew ? "template.create" : "template.update";
 		return templates.nameTaken(changed.name(), changed.id())
 			.flatMap(taken -> taken
-					? Mono.error(ApiException.badRequest("input.name",
+					? Mono.error(ApiException.badRequest(input.path(TEMPLATE_NAME),
 							"a template named '" + changed.name() + "' already exists"))
 					: templates.save(changed, isNew))
-			.then(audit.success(caller, action, TYPE, changed.id(), Map.of("fields", input.fieldNames())))
 			.then(templates.findById(changed.id()));
 	}
 

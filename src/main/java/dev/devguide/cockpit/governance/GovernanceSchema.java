@@ -1,23 +1,23 @@
 package dev.devguide.cockpit.governance;
 
-import static dev.devguide.cockpit.graphql.Sdl.arg;
+import static dev.devguide.cockpit.governance.GovernanceInputs.ACTIVE_FILTER;
+import static dev.devguide.cockpit.governance.GovernanceInputs.CATEGORY_FILTER;
+import static dev.devguide.cockpit.governance.GovernanceInputs.FILTER;
+import static dev.devguide.cockpit.governance.GovernanceInputs.ID;
+import static dev.devguide.cockpit.governance.GovernanceInputs.STANDARD_INPUT;
+
 import static dev.devguide.cockpit.graphql.Sdl.field;
 import static dev.devguide.cockpit.graphql.Sdl.ref;
 import static dev.devguide.cockpit.graphql.Sdl.required;
-import static graphql.Scalars.GraphQLBoolean;
-import static graphql.Scalars.GraphQLID;
 import static graphql.schema.GraphQLList.list;
 
 import dev.devguide.cockpit.graphql.Connections;
 import dev.devguide.cockpit.graphql.Input;
 import dev.devguide.cockpit.graphql.SchemaContribution;
 import dev.devguide.cockpit.graphql.SchemaParts;
-import dev.devguide.cockpit.persistence.Batches;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLArgument;
-import java.util.ArrayList;
 import java.util.List;
-import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,55 +28,54 @@ import org.springframework.stereotype.Component;
 @Component
 class GovernanceSchema implements SchemaContribution {
 
-	static final String STANDARD = "metadataStandard.byId";
-
 	private final MetadataStandardService standards;
 
 	private final ViolationService violations;
 
-	GovernanceSchema(MetadataStandardService standards, ViolationService violations,
-			MetadataStandardRepository repository, BatchLoaderRegistry registry) {
+	GovernanceSchema(MetadataStandardService standards, ViolationService violations) {
 		this.standards = standards;
 		this.violations = violations;
-		registry.<String, MetadataStandard>forName(STANDARD)
-			.registerMappedBatchLoader((ids, env) -> Batches.byId(repository.findByIds(ids), MetadataStandard::id));
 	}
 
 	@Override
 	public void contribute(SchemaParts schema) {
 		GovernanceTypes.enums().forEach(schema::type);
-		schema.type(GovernanceTypes.standard());
-		schema.type(GovernanceTypes.violation());
-		GovernanceTypes.inputs().forEach(schema::type);
+		schema.object(GovernanceTypes.standard(), MetadataStandard.class)
+			.object(GovernanceTypes.violation(), MetadataViolation.class);
+		GovernanceInputs.types().forEach(schema::type);
 		Connections.define(schema, "MetadataViolation", "A page of metadata violations, newest first (then by id).");
-		schema.query(
-				field("metadataStandards", required(list(required(ref("MetadataStandard")))),
-						"The metadata standards (readable by every user), by name.",
-						arg("category", ref("StandardCategory"), "Only standards of this category."),
-						arg("active", GraphQLBoolean, "Only active (true) or inactive (false) standards.")),
-				env -> standards.list(env.getArgument("category"), env.getArgument("active")));
-		List<GraphQLArgument> listArguments = new ArrayList<>(Connections.pagingArguments());
-		listArguments.add(arg("filter", ref("MetadataViolationFilter"), "Only violations matching all of these."));
+		schema.query(field("metadataStandards", required(list(required(ref("MetadataStandard")))),
+				"The metadata standards (readable by every user), by name.", CATEGORY_FILTER.argument(),
+				ACTIVE_FILTER.argument()), env -> {
+					Input arguments = Input.arguments(env);
+					return standards.list(arguments.optional(CATEGORY_FILTER), arguments.optional(ACTIVE_FILTER));
+				});
 		schema.query(field("metadataViolations", required(ref("MetadataViolationConnection")),
-				"The violations of the projects the caller may read (admins: all), newest first.", listArguments),
-				env -> violations.page(new Input(env.getArgument("filter"), "filter"), Connections.first(env),
-						env.getArgument("after")));
-		schema.fetcher("MetadataViolation", "standard", env -> env.<String, MetadataStandard>getDataLoader(STANDARD)
-			.load(((MetadataViolation) env.getSource()).standardId()));
+				"The violations of the projects the caller may read (admins: all), newest first.",
+				Connections.arguments(List.of(FILTER))), env -> {
+					Input arguments = Input.arguments(env);
+					return violations.page(arguments.object(FILTER), Connections.first(arguments),
+							Connections.after(arguments));
+				});
+		schema.relation("MetadataViolation", "standard", required(ref("MetadataStandard")), "The standard that failed.",
+				GovernanceLoaders.STANDARD, MetadataViolation::standardId);
 		standardMutations(schema);
 		violationMutations(schema);
 	}
 
 	private void standardMutations(SchemaParts schema) {
-		GraphQLArgument input = arg("input", required(ref("MetadataStandardInput")), "The fields to set.");
+		GraphQLArgument input = STANDARD_INPUT.argument();
 		schema.mutation(field("createMetadataStandard", required(ref("MetadataStandard")),
 				"Creates a metadata standard (admins only). A pattern RE2 cannot compile is a BAD_REQUEST naming "
 						+ "input.patternRegex or input.fieldPattern.",
-				input), env -> standards.create(input(env)));
+				input), env -> standards.create(Input.arguments(env).object(STANDARD_INPUT)));
 		schema.mutation(
 				field("updateMetadataStandard", required(ref("MetadataStandard")),
 						"Changes the given fields of a metadata standard (admins only).", id("standard"), input),
-				env -> standards.update(id(env), input(env)));
+				env -> {
+					Input arguments = Input.arguments(env);
+					return standards.update(arguments.required(ID), arguments.object(STANDARD_INPUT));
+				});
 		schema.mutation(
 				field("activateMetadataStandard", required(ref("MetadataStandard")),
 						"Makes the Bin apply a standard again (admins only).", id("standard")),
@@ -103,15 +102,11 @@ class GovernanceSchema implements SchemaContribution {
 	}
 
 	private static GraphQLArgument id(String what) {
-		return arg("id", required(GraphQLID), "The " + what + "'s id.");
+		return ID.describedAs("The " + what + "'s id.").argument();
 	}
 
 	private static String id(DataFetchingEnvironment env) {
-		return env.getArgument("id");
-	}
-
-	private static Input input(DataFetchingEnvironment env) {
-		return new Input(env.getArgument("input"), "input");
+		return Input.arguments(env).required(ID);
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.devguide.cockpit.governance;
 
 import static dev.devguide.cockpit.graphql.Sdl.field;
-import static dev.devguide.cockpit.graphql.Sdl.input;
 import static dev.devguide.cockpit.graphql.Sdl.ref;
 import static dev.devguide.cockpit.graphql.Sdl.required;
 import static graphql.Scalars.GraphQLBoolean;
@@ -10,7 +9,6 @@ import static graphql.Scalars.GraphQLString;
 
 import dev.devguide.cockpit.graphql.Scalars;
 import graphql.schema.GraphQLEnumType;
-import graphql.schema.GraphQLInputObjectType;
 import graphql.schema.GraphQLObjectType;
 import java.util.List;
 
@@ -83,7 +81,6 @@ final class GovernanceTypes {
 			.description("A value that failed a metadata standard, e.g. a field of a change in the Bin.")
 			.field(field("id", required(GraphQLID), "The violation's id."))
 			.field(field("standardId", required(GraphQLID), "The id of the standard that failed."))
-			.field(field("standard", required(ref("MetadataStandard")), "The standard that failed."))
 			.field(field("resourceType", required(GraphQLString),
 					"The kind of resource, e.g. sync_buffer for a change in the Bin."))
 			.field(field("resourceId", required(GraphQLString), "The resource's id, e.g. the change's id."))
@@ -97,34 +94,6 @@ final class GovernanceTypes {
 			.field(field("resolvedAt", Scalars.DATE_TIME, "When it was resolved or suppressed; null while open."))
 			.field(field("resolvedBy", GraphQLString, "Who last resolved, suppressed or reopened it."))
 			.build();
-	}
-
-	static List<GraphQLInputObjectType> inputs() {
-		return List.of(
-				GraphQLInputObjectType.newInputObject()
-					.name("MetadataStandardInput")
-					.description("Fields of a metadata standard. On update, omitted fields keep their value.")
-					.field(input("standardName", GraphQLString,
-							"Unique name (required on create, at most 100 characters)."))
-					.field(input("category", ref("StandardCategory"), "What it governs (required on create)."))
-					.field(input("patternRegex", GraphQLString,
-							"The RE2 pattern values must contain (required on create; must compile with RE2)."))
-					.field(input("fieldPattern", GraphQLString,
-							"The RE2 pattern over field paths (at most 255 characters; must compile with RE2; null: "
-									+ "no field is checked). " + FIELD_PATHS))
-					.field(input("validationMessage", GraphQLString, "The message recorded for a failing value."))
-					.field(input("enforcementLevel", ref("EnforcementLevel"), "What a failure does (default ERROR)."))
-					.field(input("active", GraphQLBoolean, "Whether the Bin applies it (default true)."))
-					.build(),
-				GraphQLInputObjectType.newInputObject()
-					.name("MetadataViolationFilter")
-					.description("Narrows the metadataViolations connection; all given conditions must hold.")
-					.field(input("status", ref("ViolationStatus"), "Only violations in this status."))
-					.field(input("standardId", GraphQLID, "Only violations of this standard."))
-					.field(input("resourceType", GraphQLString, "Only violations of this kind of resource."))
-					.field(input("projectId", GraphQLID, "Only violations of this project."))
-					.field(input("detectedAfter", Scalars.DATE_TIME, "Only violations detected after this time."))
-					.build());
 	}
 
 }

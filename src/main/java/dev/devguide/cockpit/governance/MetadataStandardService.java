@@ -1,13 +1,20 @@
 package dev.devguide.cockpit.governance;
 
-import dev.devguide.cockpit.audit.AuditLog;
+import static dev.devguide.cockpit.governance.GovernanceInputs.ACTIVE;
+import static dev.devguide.cockpit.governance.GovernanceInputs.CATEGORY;
+import static dev.devguide.cockpit.governance.GovernanceInputs.ENFORCEMENT_LEVEL;
+import static dev.devguide.cockpit.governance.GovernanceInputs.FIELD_PATTERN;
+import static dev.devguide.cockpit.governance.GovernanceInputs.PATTERN_REGEX;
+import static dev.devguide.cockpit.governance.GovernanceInputs.STANDARD_NAME;
+import static dev.devguide.cockpit.governance.GovernanceInputs.VALIDATION_MESSAGE;
+
+import dev.devguide.cockpit.audit.AuditFacts;
 import dev.devguide.cockpit.audit.AuditedTransactions;
 import dev.devguide.cockpit.graphql.ApiException;
 import dev.devguide.cockpit.graphql.Input;
 import dev.devguide.cockpit.security.Caller;
 import dev.devguide.cockpit.security.CallerContext;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -25,13 +32,9 @@ public class MetadataStandardService {
 
 	private final AuditedTransactions transactions;
 
-	private final AuditLog audit;
-
-	public MetadataStandardService(MetadataStandardRepository standards, AuditedTransactions transactions,
-			AuditLog audit) {
+	public MetadataStandardService(MetadataStandardRepository standards, AuditedTransactions transactions) {
 		this.standards = standards;
 		this.transactions = transactions;
-		this.audit = audit;
 	}
 
 	public Mono<List<MetadataStandard>> list(String category, Boolean active) {
@@ -42,13 +45,13 @@ public class MetadataStandardService {
 		String id = UUID.randomUUID().toString();
 		MetadataStandard blank = new MetadataStandard(id, null, null, null, null, null, MetadataStandard.ERROR, true,
 				null, null);
-		return transactions.run("metadata_standard.create", TYPE, id,
-				caller -> requireAdmin(caller).then(Mono.defer(() -> save(caller, blank, input, true))));
+		return transactions.run(AuditFacts.of("metadata_standard.create", TYPE, id).with("fields", input.fieldNames()),
+				caller -> requireAdmin(caller).then(Mono.defer(() -> save(blank, input, true))));
 	}
 
 	public Mono<MetadataStandard> update(String id, Input input) {
-		return transactions.run("metadata_standard.update", TYPE, id, caller -> requireAdmin(caller).then(existing(id))
-			.flatMap(current -> save(caller, current, input, false)));
+		return transactions.run(AuditFacts.of("metadata_standard.update", TYPE, id).with("fields", input.fieldNames()),
+				caller -> requireAdmin(caller).then(existing(id)).flatMap(current -> save(current, input, false)));
 	}
 
 	/**
@@ -56,10 +59,9 @@ public class MetadataStandardService {
 	 */
 	public Mono<MetadataStandard> setActive(String id, boolean active) {
 		String action = active ? "metadata_standard.activate" : "metadata_standard.deactivate";
-		return transactions.run(action, TYPE, id,
+		return transactions.run(AuditFacts.of(action, TYPE, id).with("active", active),
 				caller -> requireAdmin(caller).then(existing(id))
 					.flatMap(current -> standards.save(withActive(current, active), false))
-					.then(audit.success(caller, action, TYPE, id, Map.of("active", active)))
 					.then(standards.findById(id)));
 	}
 
@@ -67,42 +69,31 @@ public class MetadataStandardService {
 		return standards.lock(id).switchIfEmpty(Mono.error(() -> ApiException.notFound("MetadataStandard", id)));
 	}
 
-	private Mono<MetadataStandard> save(Caller caller, MetadataStandard current, Input input, boolean isNew) {
+	private Mono<MetadataStandard> save(MetadataStandard current, Input input, boolean isNew) {
 		MetadataStandard changed = merge(current, input, isNew);
-		String action = isNew ? "metadata_standard.create" : "metadata_standard.update";
 		return standards.nameTaken(changed.standardName(), changed.id())
 			.flatMap(taken -> taken
-					? Mono.error(ApiException.badRequest(input.path("standardName"),
+					? Mono.error(ApiException.badRequest(input.path(STANDARD_NAME),
 							"a standard named '" + changed.standardName() + "' already exists"))
 					: standards.save(changed, isNew))
-			.then(audit.success(caller, action, TYPE, changed.id(), Map.of("fields", input.fieldNames())))
 			.then(standards.findById(changed.id()));
 	}
 
 	/** The current standard with the input's fields applied and validated. */
 	static MetadataStandard merge(MetadataStandard current, Input input, boolean isNew) {
-		String pattern = isNew || input.has("patternRegex") ? input.requiredText("patternRegex", 65_535)
-				: current.patternRegex();
-		Patterns.compile(pattern, input.path("patternRegex"));
-		String fields = input.has("fieldPattern") ? input.text("fieldPattern", 255) : current.fieldPattern();
+		String pattern = isNew ? input.required(PATTERN_REGEX) : input.update(PATTERN_REGEX, current.patternRegex());
+		Patterns.compile(pattern, input.path(PATTERN_REGEX));
+		String fields = input.updateOrClear(FIELD_PATTERN, current.fieldPattern());
 		if (fields != null) {
-			Patterns.compile(fields, input.path("fieldPattern"));
+			Patterns.compile(fields, input.path(FIELD_PATTERN));
 		}
 		return new MetadataStandard(current.id(),
-				isNew || input.has("standardName") ? input.requiredText("standardName", 100) : current.standardName(),
-				isNew || input.has("category") ? required(input, "category") : current.category(), pattern, fields,
-				input.has("validationMessage") ? input.text("validationMessage", 65_535) : current.validationMessage(),
-				input.has("enforcementLevel") ? required(input, "enforcementLevel") : current.enforcementLevel(),
-				input.has("active") ? !Boolean.FALSE.equals(input.bool("active")) : current.active(),
+				isNew ? input.required(STANDARD_NAME) : input.update(STANDARD_NAME, current.standardName()),
+				isNew ? input.required(CATEGORY) : input.update(CATEGORY, current.category()), pattern, fields,
+				input.updateOrClear(VALIDATION_MESSAGE, current.validationMessage()),
+				input.update(ENFORCEMENT_LEVEL, current.enforcementLevel()),
+				input.has(ACTIVE) ? !Boolean.FALSE.equals(input.optional(ACTIVE)) : current.active(),
 				current.createdAt(), current.updatedAt());
-	}
-
-	private static String required(Input input, String field) {
-		String value = input.enumName(field);
-		if (value == null) {
-			throw ApiException.badRequest(input.path(field), "is required");
-		}
-		return value;
 	}
 
 	private static MetadataStandard withActive(MetadataStandard s, boolean active) {

@@ -1,6 +1,12 @@
 package dev.devguide.cockpit.governance;
 
-import dev.devguide.cockpit.audit.AuditLog;
+import static dev.devguide.cockpit.governance.GovernanceInputs.DETECTED_AFTER;
+import static dev.devguide.cockpit.governance.GovernanceInputs.PROJECT_ID;
+import static dev.devguide.cockpit.governance.GovernanceInputs.RESOURCE_TYPE;
+import static dev.devguide.cockpit.governance.GovernanceInputs.STANDARD_ID;
+import static dev.devguide.cockpit.governance.GovernanceInputs.STATUS;
+
+import dev.devguide.cockpit.audit.AuditFacts;
 import dev.devguide.cockpit.audit.AuditedTransactions;
 import dev.devguide.cockpit.graphql.ApiException;
 import dev.devguide.cockpit.graphql.Cursors;
@@ -9,7 +15,6 @@ import dev.devguide.cockpit.graphql.Page;
 import dev.devguide.cockpit.project.Ownership;
 import dev.devguide.cockpit.security.Caller;
 import dev.devguide.cockpit.security.CallerContext;
-import java.util.Map;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -30,22 +35,17 @@ public class ViolationService {
 
 	private final AuditedTransactions transactions;
 
-	private final AuditLog audit;
-
-	public ViolationService(ViolationRepository violations, Ownership ownership, AuditedTransactions transactions,
-			AuditLog audit) {
+	public ViolationService(ViolationRepository violations, Ownership ownership, AuditedTransactions transactions) {
 		this.violations = violations;
 		this.ownership = ownership;
 		this.transactions = transactions;
-		this.audit = audit;
 	}
 
 	/** A page of the violations the caller may read, newest first. */
-	public Mono<Page<MetadataViolation>> page(Input filter, int first, String after) {
-		Cursors.Position position = after == null ? null : Cursors.decode(after, "after");
+	public Mono<Page<MetadataViolation>> page(Input filter, int first, Cursors.Position position) {
 		return CallerContext.current().flatMap(caller -> {
-			ViolationFilter criteria = new ViolationFilter(filter.enumName("status"), filter.text("standardId", 36),
-					filter.text("resourceType", 50), filter.text("projectId", 36), filter.instant("detectedAfter"),
+			ViolationFilter criteria = new ViolationFilter(filter.optional(STATUS), filter.optional(STANDARD_ID),
+					filter.optional(RESOURCE_TYPE), filter.optional(PROJECT_ID), filter.optional(DETECTED_AFTER),
 					caller.admin() ? null : caller.userId());
 			return violations.page(criteria, position, first + 1)
 				.collectList()
@@ -75,8 +75,7 @@ public class ViolationService {
 	 * current status and changes nothing.
 	 */
 	private Mono<MetadataViolation> transition(String id, String verb, String from, String to) {
-		String action = TYPE + "." + verb;
-		return transactions.run(action, TYPE, id,
+		return transactions.run(AuditFacts.of(TYPE + "." + verb, TYPE, id).with("to", to),
 				caller -> authorize(caller, id).then(violations.lockStatus(id)).flatMap(current -> {
 					boolean legal = from == null ? !current.equals(to) : current.equals(from);
 					if (!legal) {
@@ -84,10 +83,14 @@ public class ViolationService {
 								"violation " + id + " is " + current + "; " + verb + " needs "
 										+ (from == null ? "a resolved or suppressed" : "an " + from) + " violation"));
 					}
-					String resolvedBy = caller.userId();
-					return violations.transition(id, current, to, resolvedBy)
-						.then(audit.success(caller, action, TYPE, id, Map.of("from", current, "to", to)));
-				}).then(violations.findById(id)));
+					return violations.transition(id, current, to, caller.userId()).thenReturn(current);
+				}).flatMap(previous -> violations.findById(id).map(after -> new Transition(previous, after))),
+				(facts, transition) -> facts.with("from", transition.from()))
+			.map(Transition::violation);
+	}
+
+	/** A violation after a move, and the status it moved from. */
+	private record Transition(String from, MetadataViolation violation) {
 	}
 
 	/**

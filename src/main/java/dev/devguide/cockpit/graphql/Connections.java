@@ -1,17 +1,15 @@
 package dev.devguide.cockpit.graphql;
 
 import static graphql.Scalars.GraphQLBoolean;
-import static graphql.Scalars.GraphQLInt;
 import static graphql.Scalars.GraphQLString;
-import static graphql.schema.GraphQLArgument.newArgument;
 import static graphql.schema.GraphQLFieldDefinition.newFieldDefinition;
 import static graphql.schema.GraphQLList.list;
 import static graphql.schema.GraphQLNonNull.nonNull;
 import static graphql.schema.GraphQLObjectType.newObject;
 import static graphql.schema.GraphQLTypeReference.typeRef;
 
-import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLArgument;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -42,14 +40,14 @@ public final class Connections {
 	public static void define(SchemaParts schema, String node, String description) {
 		String edge = node + "Edge";
 		String connection = node + "Connection";
-		schema.type(newObject().name(edge)
+		schema.object(newObject().name(edge)
 			.description("One " + node + " in a " + connection + ", with its cursor.")
 			.field(newFieldDefinition().name("cursor")
 				.description("Pass as `after` to continue after this node.")
 				.type(nonNull(GraphQLString)))
 			.field(newFieldDefinition().name("node").description("The " + node + ".").type(nonNull(typeRef(node))))
-			.build());
-		schema.type(newObject().name(connection)
+			.build(), Edge.class);
+		schema.object(newObject().name(connection)
 			.description(description)
 			.field(newFieldDefinition().name("edges")
 				.description("The nodes of this page, in order.")
@@ -60,14 +58,14 @@ public final class Connections {
 			.field(newFieldDefinition().name("totalCount")
 				.description("How many nodes match, over all pages (counted only when asked for).")
 				.type(nonNull(Scalars.LONG)))
-			.build());
+			.build(), Page.class);
 		schema.fetcher(connection, "edges", env -> edges(env.getSource()));
 		schema.fetcher(connection, "pageInfo", env -> pageInfo(env.getSource()));
 		schema.fetcher(connection, "totalCount", env -> ((Page<?>) env.getSource()).total().get().toFuture());
 	}
 
 	static void definePageInfo(SchemaParts schema) {
-		schema.type(newObject().name("PageInfo")
+		schema.object(newObject().name("PageInfo")
 			.description("Relay page information of a connection.")
 			.field(newFieldDefinition().name("hasNextPage")
 				.description("True when more nodes follow this page.")
@@ -81,32 +79,38 @@ public final class Connections {
 			.field(newFieldDefinition().name("endCursor")
 				.description("The cursor of the last node, if any.")
 				.type(GraphQLString))
-			.build());
+			.build(), PageInfo.class);
 	}
 
-	/** The {@code first} and {@code after} arguments of a connection field. */
-	public static List<GraphQLArgument> pagingArguments() {
-		return List.of(
-				newArgument().name("first")
-					.description("How many nodes to return (1 to " + MAX_PAGE + ", default " + DEFAULT_PAGE + ").")
-					.type(GraphQLInt)
-					.build(),
-				newArgument().name("after")
-					.description("Return the nodes after this cursor (an `endCursor` or edge `cursor`).")
-					.type(GraphQLString)
-					.build());
+	/** How many nodes a page holds. */
+	public static final FieldSpec<Integer> FIRST = FieldSpec.integer("first", 1, MAX_PAGE,
+			"How many nodes to return (1 to " + MAX_PAGE + ", default " + DEFAULT_PAGE + ").");
+
+	/** Where a page starts. */
+	public static final FieldSpec<String> AFTER = FieldSpec.token("after", 200,
+			"Return the nodes after this cursor (an `endCursor` or edge `cursor`).");
+
+	/**
+	 * The {@code first} and {@code after} arguments of a connection field, then others.
+	 */
+	public static List<GraphQLArgument> arguments(List<FieldSpec<?>> others) {
+		List<GraphQLArgument> arguments = new ArrayList<>(List.of(FIRST.argument(), AFTER.argument()));
+		others.forEach(spec -> arguments.add(spec.argument()));
+		return arguments;
 	}
 
-	/** The validated {@code first} argument. */
-	public static int first(DataFetchingEnvironment env) {
-		Integer first = env.getArgument("first");
-		if (first == null) {
-			return DEFAULT_PAGE;
-		}
-		if (first < 1 || first > MAX_PAGE) {
-			throw ApiException.badRequest("first", "must be between 1 and " + MAX_PAGE);
-		}
-		return first;
+	/** The checked {@code first} argument, or the default page size. */
+	public static int first(Input arguments) {
+		return arguments.orElse(FIRST, DEFAULT_PAGE);
+	}
+
+	/**
+	 * The position the checked {@code after} cursor points at, or null; a cursor this API
+	 * did not issue is a BAD_REQUEST naming {@code after}.
+	 */
+	public static Cursors.Position after(Input arguments) {
+		String after = arguments.optional(AFTER);
+		return after == null ? null : Cursors.decode(after, arguments.path(AFTER));
 	}
 
 	private static <T> List<Edge> edges(Page<T> page) {

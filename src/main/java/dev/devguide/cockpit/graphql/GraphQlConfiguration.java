@@ -6,20 +6,34 @@ import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.graphql.execution.GraphQlSource;
 
 /**
  * Serves the code-first schema through Spring for GraphQL; Boot supplies the transports
- * and DataLoaders. Queries deeper than {@code cockpit.graphql.max-depth} are refused
- * before they run: relations lead back to their parents (Profile.project.profiles...), so
- * depth is otherwise unbounded.
+ * and runs the DataLoaders every domain registers. Queries deeper than
+ * {@code cockpit.graphql.max-depth} are refused before they run: relations lead back to
+ * their parents (Profile.project.profiles...), so depth is otherwise unbounded.
  */
 @Configuration(proxyBeanMethods = false)
 class GraphQlConfiguration {
 
 	@Bean
-	GraphQLSchema cockpitSchema(List<SchemaContribution> contributions) {
-		return SchemaAssembler.assemble(contributions);
+	Loaders cockpitLoaders(BatchLoaderRegistry registry, List<LoaderContribution> contributions) {
+		Loaders loaders = new Loaders(registry);
+		contributions.forEach(contribution -> contribution.register(loaders));
+		return loaders;
+	}
+
+	@Bean
+	SchemaAssembler.Assembly cockpitAssembly(List<SchemaContribution> contributions, Loaders cockpitLoaders,
+			RootGuard guard) {
+		return SchemaAssembler.assemble(contributions, cockpitLoaders.names(), guard);
+	}
+
+	@Bean
+	GraphQLSchema cockpitSchema(SchemaAssembler.Assembly cockpitAssembly) {
+		return cockpitAssembly.schema();
 	}
 
 	@Bean

@@ -2,17 +2,24 @@ package dev.devguide.cockpit.graphql;
 
 import graphql.schema.DataFetcher;
 import graphql.schema.FieldCoordinates;
-import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLOutputType;
+import graphql.schema.GraphQLTypeReference;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
- * What the contributions hand to the {@link SchemaAssembler}: types, root fields, type
- * extensions, fetchers.
+ * What the contributions hand to the {@link SchemaAssembler}: types (object types with
+ * the Java class their values are), root fields, fields added to types, fetchers, and
+ * relations, each declared with the loader it goes through. The assembler checks it all
+ * against each other before anything is served.
  */
 public final class SchemaParts {
 
@@ -24,16 +31,30 @@ public final class SchemaParts {
 
 	private final Map<String, GraphQLNamedType> types = new LinkedHashMap<>();
 
-	private final Map<String, List<GraphQLFieldDefinition>> fields = new LinkedHashMap<>();
+	private final Map<String, Class<?>> sources = new LinkedHashMap<>();
 
-	private final GraphQLCodeRegistry.Builder code = GraphQLCodeRegistry.newCodeRegistry();
+	private final Map<String, List<GraphQLFieldDefinition>> added = new LinkedHashMap<>();
 
-	/** Adds a named type (object, input, enum, scalar, interface). */
+	private final Map<FieldCoordinates, DataFetcher<?>> fetchers = new LinkedHashMap<>();
+
+	private final Map<FieldCoordinates, String> loaders = new LinkedHashMap<>();
+
+	/**
+	 * Adds an object type whose values are instances of {@code source}: a field without a
+	 * fetcher reads the property of that name.
+	 */
+	public SchemaParts object(GraphQLObjectType type, Class<?> source) {
+		sources.put(type.getName(), source);
+		return add(type);
+	}
+
+	/** Adds an input, enum or scalar type (object types go through {@link #object}). */
 	public SchemaParts type(GraphQLNamedType type) {
-		if (types.putIfAbsent(type.getName(), type) != null) {
-			throw new IllegalStateException("Type " + type.getName() + " is contributed twice");
+		if (type instanceof GraphQLObjectType) {
+			throw new IllegalArgumentException(
+					"Object type " + type.getName() + " must be added with object(type, sourceClass)");
 		}
-		return this;
+		return add(type);
 	}
 
 	public SchemaParts query(GraphQLFieldDefinition field, DataFetcher<?> fetcher) {
@@ -49,17 +70,57 @@ public final class SchemaParts {
 	}
 
 	/**
-	 * Adds a field, with its fetcher, to a type that this or another contribution
+	 * Adds a field, with its fetcher, to an object type that this or another contribution
 	 * defines.
 	 */
 	public SchemaParts field(String typeName, GraphQLFieldDefinition field, DataFetcher<?> fetcher) {
-		fields.computeIfAbsent(typeName, name -> new ArrayList<>()).add(field);
+		added.computeIfAbsent(typeName, name -> new ArrayList<>()).add(field);
 		return fetcher(typeName, field.getName(), fetcher);
 	}
 
-	/** Sets the fetcher of a field declared in a contributed type. */
+	/** Sets the fetcher of a field that a contributed type declares. */
 	public SchemaParts fetcher(String typeName, String fieldName, DataFetcher<?> fetcher) {
-		code.dataFetcher(FieldCoordinates.coordinates(typeName, fieldName), fetcher);
+		FieldCoordinates coordinates = FieldCoordinates.coordinates(typeName, fieldName);
+		if (fetchers.putIfAbsent(coordinates, fetcher) != null) {
+			throw new IllegalStateException("Two fetchers are registered for " + coordinates);
+		}
+		return this;
+	}
+
+	/**
+	 * Declares the relation field {@code typeName.fieldName}: its value is loaded through
+	 * {@code loader} by the key {@code key} takes from the source row (a null key is a
+	 * null value), never by a statement per row.
+	 */
+	public <S, K, V> SchemaParts relation(String typeName, String fieldName, GraphQLOutputType type, String description,
+			LoaderKey<K, V> loader, Function<S, K> key) {
+		DataFetcher<CompletableFuture<V>> fetcher = env -> {
+			K value = key.apply(env.<S>getSource());
+			return value == null ? CompletableFuture.completedFuture(null) : loader.load(env, value);
+		};
+		loaders.put(FieldCoordinates.coordinates(typeName, fieldName), loader.name());
+		return field(typeName, Sdl.field(fieldName, type, description), fetcher);
+	}
+
+	/**
+	 * Declares the paged relation {@code typeName.fieldName}: a connection of
+	 * {@code node}s with {@code first} and {@code after} and the given filters. The key
+	 * (source row and checked arguments) says which page of which parent; the loader
+	 * answers the pages of many parents at once.
+	 */
+	public <S, K, V> SchemaParts pagedRelation(String typeName, String fieldName, String node, String description,
+			List<FieldSpec<?>> filters, LoaderKey<K, Page<V>> loader, BiFunction<S, Input, K> key) {
+		DataFetcher<CompletableFuture<Page<V>>> fetcher = env -> loader.load(env,
+				key.apply(env.<S>getSource(), Input.arguments(env)));
+		loaders.put(FieldCoordinates.coordinates(typeName, fieldName), loader.name());
+		GraphQLOutputType connection = Sdl.required(GraphQLTypeReference.typeRef(node + "Connection"));
+		return field(typeName, Sdl.field(fieldName, connection, description, Connections.arguments(filters)), fetcher);
+	}
+
+	private SchemaParts add(GraphQLNamedType type) {
+		if (types.putIfAbsent(type.getName(), type) != null) {
+			throw new IllegalStateException("Type " + type.getName() + " is contributed twice");
+		}
 		return this;
 	}
 
@@ -67,16 +128,24 @@ public final class SchemaParts {
 		return types;
 	}
 
-	List<GraphQLFieldDefinition> fieldsOf(String typeName) {
-		return fields.getOrDefault(typeName, List.of());
+	Map<String, Class<?>> sources() {
+		return sources;
 	}
 
-	Map<String, List<GraphQLFieldDefinition>> addedFields() {
-		return fields;
+	Map<String, List<GraphQLFieldDefinition>> added() {
+		return added;
 	}
 
-	GraphQLCodeRegistry.Builder code() {
-		return code;
+	List<GraphQLFieldDefinition> addedTo(String typeName) {
+		return added.getOrDefault(typeName, List.of());
+	}
+
+	Map<FieldCoordinates, DataFetcher<?>> fetchers() {
+		return fetchers;
+	}
+
+	Map<FieldCoordinates, String> loaders() {
+		return loaders;
 	}
 
 }

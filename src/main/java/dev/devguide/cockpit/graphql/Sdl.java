@@ -3,6 +3,7 @@ package dev.devguide.cockpit.graphql;
 import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLInputObjectField;
+import graphql.schema.GraphQLInputObjectType;
 import graphql.schema.GraphQLInputType;
 import graphql.schema.GraphQLNonNull;
 import graphql.schema.GraphQLOutputType;
@@ -39,6 +40,17 @@ public final class Sdl {
 
 	public static GraphQLInputObjectField input(String name, GraphQLInputType type, String description) {
 		return GraphQLInputObjectField.newInputObjectField().name(name).type(type).description(description).build();
+	}
+
+	/** An input object type whose fields are the given specs, in order. */
+	public static GraphQLInputObjectType inputObject(String name, String description, FieldSpec<?>... fields) {
+		GraphQLInputObjectType.Builder type = GraphQLInputObjectType.newInputObject()
+			.name(name)
+			.description(description);
+		for (FieldSpec<?> field : fields) {
+			type.field(field.inputField());
+		}
+		return type.build();
 	}
 
 	public static GraphQLTypeReference ref(String name) {

@@ -1,6 +1,5 @@
 package dev.devguide.cockpit.project;
 
-import dev.devguide.cockpit.graphql.ApiException;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -23,11 +22,6 @@ final class Positions {
 		this.db = db;
 		this.table = table;
 		this.parentColumn = parentColumn;
-	}
-
-	/** Refuses a negative target position (BAD_REQUEST naming {@code position}). */
-	static Mono<Void> check(int position) {
-		return position < 0 ? Mono.error(ApiException.badRequest("position", "must be at least 0")) : Mono.empty();
 	}
 
 	/** The position after the last child. */

@@ -1,62 +1,65 @@
 package dev.devguide.cockpit.project;
 
-import dev.devguide.cockpit.configuration.Template;
-import dev.devguide.cockpit.configuration.TemplateRepository;
-import dev.devguide.cockpit.persistence.Batches;
+import dev.devguide.cockpit.graphql.LoaderContribution;
+import dev.devguide.cockpit.graphql.LoaderKey;
+import dev.devguide.cockpit.graphql.Loaders;
 import java.util.List;
-import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * The hierarchy's DataLoaders: each relation of a page of parents is fetched with one
- * batch statement ({@code WHERE parent_id IN (...)}), never one statement per parent.
+ * The hierarchy's DataLoaders: rows by id and each parent's children, every batch of keys
+ * with one statement ({@code WHERE id IN (...)}, {@code WHERE parent_id IN (...)}). The
+ * keys are public: other domains' relations to the hierarchy load through them.
  */
 @Component
-class ProjectLoaders {
+public class ProjectLoaders implements LoaderContribution {
 
-	static final String PROJECT = "project.byId";
+	public static final LoaderKey<String, Project> PROJECT = LoaderKey.named("project.byId");
 
-	static final String PROFILE = "profile.byId";
+	public static final LoaderKey<String, Profile> PROFILE = LoaderKey.named("profile.byId");
 
-	static final String DASHBOARD = "dashboard.byId";
+	public static final LoaderKey<String, Dashboard> DASHBOARD = LoaderKey.named("dashboard.byId");
 
-	static final String MODULE = "module.byId";
+	public static final LoaderKey<String, Module> MODULE = LoaderKey.named("module.byId");
 
-	static final String TEMPLATE = "template.byId";
+	public static final LoaderKey<String, List<Profile>> PROJECT_PROFILES = LoaderKey.named("project.profiles");
 
-	static final String PROJECT_PROFILES = "project.profiles";
+	public static final LoaderKey<String, List<Dashboard>> PROFILE_DASHBOARDS = LoaderKey.named("profile.dashboards");
 
-	static final String PROFILE_DASHBOARDS = "profile.dashboards";
+	public static final LoaderKey<String, List<Module>> DASHBOARD_MODULES = LoaderKey.named("dashboard.modules");
 
-	static final String DASHBOARD_MODULES = "dashboard.modules";
+	public static final LoaderKey<String, List<Capability>> MODULE_CAPABILITIES = LoaderKey
+		.named("module.capabilities");
 
-	static final String MODULE_CAPABILITIES = "module.capabilities";
+	private final ProjectRepository projects;
 
-	ProjectLoaders(BatchLoaderRegistry registry, ProjectRepository projects, ProfileRepository profiles,
-			DashboardRepository dashboards, ModuleRepository modules, CapabilityRepository capabilities,
-			TemplateRepository templates) {
-		registry.<String, Project>forName(PROJECT)
-			.registerMappedBatchLoader((ids, env) -> Batches.byId(projects.findByIds(ids), Project::id));
-		registry.<String, Profile>forName(PROFILE)
-			.registerMappedBatchLoader((ids, env) -> Batches.byId(profiles.findByIds(ids), Profile::id));
-		registry.<String, Dashboard>forName(DASHBOARD)
-			.registerMappedBatchLoader((ids, env) -> Batches.byId(dashboards.findByIds(ids), Dashboard::id));
-		registry.<String, Module>forName(MODULE)
-			.registerMappedBatchLoader((ids, env) -> Batches.byId(modules.findByIds(ids), Module::id));
-		registry.<String, Template>forName(TEMPLATE)
-			.registerMappedBatchLoader((ids, env) -> Batches.byId(templates.findByIds(ids), Template::id));
-		registry.<String, List<Profile>>forName(PROJECT_PROFILES)
-			.registerMappedBatchLoader(
-					(ids, env) -> Batches.groupBy(ids, profiles.findByProjectIds(ids), Profile::projectId));
-		registry.<String, List<Dashboard>>forName(PROFILE_DASHBOARDS)
-			.registerMappedBatchLoader(
-					(ids, env) -> Batches.groupBy(ids, dashboards.findByProfileIds(ids), Dashboard::profileId));
-		registry.<String, List<Module>>forName(DASHBOARD_MODULES)
-			.registerMappedBatchLoader(
-					(ids, env) -> Batches.groupBy(ids, modules.findByDashboardIds(ids), Module::dashboardId));
-		registry.<String, List<Capability>>forName(MODULE_CAPABILITIES)
-			.registerMappedBatchLoader(
-					(ids, env) -> Batches.groupBy(ids, capabilities.findByModuleIds(ids), Capability::moduleId));
+	private final ProfileRepository profiles;
+
+	private final DashboardRepository dashboards;
+
+	private final ModuleRepository modules;
+
+	private final CapabilityRepository capabilities;
+
+	ProjectLoaders(ProjectRepository projects, ProfileRepository profiles, DashboardRepository dashboards,
+			ModuleRepository modules, CapabilityRepository capabilities) {
+		this.projects = projects;
+		this.profiles = profiles;
+		this.dashboards = dashboards;
+		this.modules = modules;
+		this.capabilities = capabilities;
+	}
+
+	@Override
+	public void register(Loaders loaders) {
+		loaders.byId(PROJECT, projects::findByIds, Project::id);
+		loaders.byId(PROFILE, profiles::findByIds, Profile::id);
+		loaders.byId(DASHBOARD, dashboards::findByIds, Dashboard::id);
+		loaders.byId(MODULE, modules::findByIds, Module::id);
+		loaders.grouped(PROJECT_PROFILES, profiles::findByProjectIds, Profile::projectId);
+		loaders.grouped(PROFILE_DASHBOARDS, dashboards::findByProfileIds, Dashboard::profileId);
+		loaders.grouped(DASHBOARD_MODULES, modules::findByDashboardIds, Module::dashboardId);
+		loaders.grouped(MODULE_CAPABILITIES, capabilities::findByModuleIds, Capability::moduleId);
 	}
 
 }

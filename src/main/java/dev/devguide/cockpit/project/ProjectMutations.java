@@ -1,26 +1,38 @@
 package dev.devguide.cockpit.project;
 
-import static dev.devguide.cockpit.graphql.Sdl.arg;
 import static dev.devguide.cockpit.graphql.Sdl.field;
 import static dev.devguide.cockpit.graphql.Sdl.ref;
 import static dev.devguide.cockpit.graphql.Sdl.required;
+import static dev.devguide.cockpit.project.ProjectInputs.ACTIVE_DASHBOARD_ID;
+import static dev.devguide.cockpit.project.ProjectInputs.CAPABILITY_TYPE;
+import static dev.devguide.cockpit.project.ProjectInputs.DASHBOARD_ID;
+import static dev.devguide.cockpit.project.ProjectInputs.JUSTIFICATION;
+import static dev.devguide.cockpit.project.ProjectInputs.MODULE_ID;
+import static dev.devguide.cockpit.project.ProjectInputs.POSITION;
+import static dev.devguide.cockpit.project.ProjectInputs.PROFILE_ID;
+import static dev.devguide.cockpit.project.ProjectInputs.PROJECT_ID;
+import static dev.devguide.cockpit.project.ProjectInputs.input;
 import static graphql.Scalars.GraphQLID;
-import static graphql.Scalars.GraphQLInt;
-import static graphql.Scalars.GraphQLString;
 
+import dev.devguide.cockpit.graphql.FieldSpec;
 import dev.devguide.cockpit.graphql.Input;
 import dev.devguide.cockpit.graphql.SchemaContribution;
 import dev.devguide.cockpit.graphql.SchemaParts;
-import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.DataFetcher;
 import graphql.schema.GraphQLArgument;
+import graphql.schema.GraphQLOutputType;
+import java.util.Map;
+import java.util.function.BiFunction;
 import org.springframework.stereotype.Component;
 
 /**
  * The hierarchy's mutations. Each runs in one transaction with its audit row; deletes
- * return the deleted id.
+ * return the deleted id. Every argument is read through its {@link ProjectInputs} spec.
  */
 @Component
 class ProjectMutations implements SchemaContribution {
+
+	private static final FieldSpec<String> ID = FieldSpec.id("id", "The id.").nonNull();
 
 	private final ProjectService projects;
 
@@ -40,107 +52,109 @@ class ProjectMutations implements SchemaContribution {
 
 	@Override
 	public void contribute(SchemaParts schema) {
-		schema.mutation(field("createProject", required(ref("Project")), "Creates a project owned by the caller.",
-				inputArg("ProjectInput")), env -> projects.create(input(env)));
-		schema.mutation(field("updateProject", required(ref("Project")), "Changes the given fields of a project.",
-				id("project"), inputArg("ProjectInput")), env -> projects.update(id(env), input(env)));
+		FieldSpec<Map<String, Object>> project = input("ProjectInput");
+		schema.mutation(
+				field("createProject", type("Project"), "Creates a project owned by the caller.", project.argument()),
+				env -> projects.create(Input.arguments(env).object(project)));
+		schema.mutation(field("updateProject", type("Project"), "Changes the given fields of a project.", id("project"),
+				project.argument()), withId(project, projects::update));
 		schema.mutation(field("deleteProject", required(GraphQLID),
 				"Deletes a project with its profiles, dashboards, modules, guardrails and everything else under it.",
-				id("project")), env -> projects.delete(id(env)));
+				id("project")), env -> projects.delete(Input.arguments(env).required(ID)));
 		profileMutations(schema);
 		dashboardMutations(schema);
 		moduleMutations(schema);
 	}
 
 	private void profileMutations(SchemaParts schema) {
-		schema.mutation(
-				field("createProfile", required(ref("Profile")), "Adds a profile to a project.",
-						arg("projectId", required(GraphQLID), "The project to add it to."), inputArg("ProfileInput")),
-				env -> profiles.create(env.getArgument("projectId"), input(env)));
-		schema.mutation(field("updateProfile", required(ref("Profile")), "Changes the given fields of a profile.",
-				id("profile"), inputArg("ProfileInput")), env -> profiles.update(id(env), input(env)));
+		FieldSpec<Map<String, Object>> profile = input("ProfileInput");
+		schema.mutation(field("createProfile", type("Profile"), "Adds a profile to a project.", PROJECT_ID.argument(),
+				profile.argument()), env -> {
+					Input arguments = Input.arguments(env);
+					return profiles.create(arguments.required(PROJECT_ID), arguments.object(profile));
+				});
+		schema.mutation(field("updateProfile", type("Profile"), "Changes the given fields of a profile.", id("profile"),
+				profile.argument()), withId(profile, profiles::update));
 		schema.mutation(
 				field("deleteProfile", required(GraphQLID),
 						"Deletes a profile with its dashboards, modules and capabilities.", id("profile")),
-				env -> profiles.delete(id(env)));
-		schema.mutation(
-				field("setActiveDashboard", required(ref("Profile")),
-						"Makes one of the profile's dashboards its single active screen (null clears it).",
-						arg("profileId", required(GraphQLID), "The profile."),
-						arg("dashboardId", GraphQLID, "A dashboard of that profile, or null for none.")),
-				env -> profiles.setActiveDashboard(env.getArgument("profileId"), env.getArgument("dashboardId")));
+				env -> profiles.delete(Input.arguments(env).required(ID)));
+		schema.mutation(field("setActiveDashboard", type("Profile"),
+				"Makes one of the profile's dashboards its single active screen (null clears it).",
+				PROFILE_ID.argument(), ACTIVE_DASHBOARD_ID.argument()), env -> {
+					Input arguments = Input.arguments(env);
+					return profiles.setActiveDashboard(arguments.required(PROFILE_ID),
+							arguments.optional(ACTIVE_DASHBOARD_ID));
+				});
 	}
 
 	private void dashboardMutations(SchemaParts schema) {
-		schema.mutation(
-				field("createDashboard", required(ref("Dashboard")), "Adds a dashboard to a profile.",
-						arg("profileId", required(GraphQLID), "The profile to add it to."), inputArg("DashboardInput")),
-				env -> dashboards.create(env.getArgument("profileId"), input(env)));
-		schema.mutation(field("updateDashboard", required(ref("Dashboard")),
+		FieldSpec<Map<String, Object>> dashboard = input("DashboardInput");
+		FieldSpec<String> profileId = PROFILE_ID.describedAs("The profile to add it to.");
+		schema.mutation(field("createDashboard", type("Dashboard"), "Adds a dashboard to a profile.",
+				profileId.argument(), dashboard.argument()), env -> {
+					Input arguments = Input.arguments(env);
+					return dashboards.create(arguments.required(profileId), arguments.object(dashboard));
+				});
+		schema.mutation(field("updateDashboard", type("Dashboard"),
 				"Changes the given fields of a dashboard and records a new version in the version history.",
-				id("dashboard"), inputArg("DashboardInput")), env -> dashboards.update(id(env), input(env)));
-		schema.mutation(field("moveDashboard", required(ref("Dashboard")),
-				"Moves a dashboard to a position among its profile's dashboards; the others close up.", id("dashboard"),
-				position()), env -> dashboards.move(id(env), env.getArgument("position")));
+				id("dashboard"), dashboard.argument()), withId(dashboard, dashboards::update));
+		schema.mutation(
+				field("moveDashboard", type("Dashboard"),
+						"Moves a dashboard to a position among its profile's dashboards; the others close up.",
+						id("dashboard"), POSITION.argument()),
+				env -> dashboards.move(Input.arguments(env).required(ID), Input.arguments(env)));
 		schema
 			.mutation(
 					field("deleteDashboard", required(GraphQLID),
 							"Deletes a dashboard with its modules and capabilities.", id("dashboard")),
-					env -> dashboards.delete(id(env)));
+					env -> dashboards.delete(Input.arguments(env).required(ID)));
 	}
 
 	private void moduleMutations(SchemaParts schema) {
-		schema.mutation(field("createModule", required(ref("Module")), "Adds a module to a dashboard.",
-				arg("dashboardId", required(GraphQLID), "The dashboard to add it to."), inputArg("ModuleInput")),
-				env -> modules.create(env.getArgument("dashboardId"), input(env)));
-		schema.mutation(field("updateModule", required(ref("Module")),
+		FieldSpec<Map<String, Object>> module = input("ModuleInput");
+		schema.mutation(field("createModule", type("Module"), "Adds a module to a dashboard.", DASHBOARD_ID.argument(),
+				module.argument()), env -> {
+					Input arguments = Input.arguments(env);
+					return modules.create(arguments.required(DASHBOARD_ID), arguments.object(module));
+				});
+		schema.mutation(field("updateModule", type("Module"),
 				"Changes the given fields of a module and records a new version in the version history.", id("module"),
-				inputArg("ModuleInput")), env -> modules.update(id(env), input(env)));
-		schema.mutation(field("moveModule", required(ref("Module")),
-				"Moves a module to a position among its dashboard's modules; the others close up.", id("module"),
-				position()), env -> modules.move(id(env), env.getArgument("position")));
+				module.argument()), withId(module, modules::update));
+		schema.mutation(
+				field("moveModule", type("Module"),
+						"Moves a module to a position among its dashboard's modules; the others close up.",
+						id("module"), POSITION.argument()),
+				env -> modules.move(Input.arguments(env).required(ID), Input.arguments(env)));
 		schema.mutation(
 				field("deleteModule", required(GraphQLID), "Deletes a module with its capabilities.", id("module")),
-				env -> modules.delete(id(env)));
-		GraphQLArgument justification = arg("justification", GraphQLString, "Why; kept with the capability.");
+				env -> modules.delete(Input.arguments(env).required(ID)));
 		schema.mutation(
-				field("grantCapability", required(ref("Capability")),
-						"Grants a module a capability (sets grantedAt, clears revokedAt).", moduleId(),
-						capabilityType(), justification),
-				env -> modules.grant(env.getArgument("moduleId"), env.getArgument("capabilityType"),
-						env.getArgument("justification")));
-		schema.mutation(field("revokeCapability", required(ref("Capability")),
-				"Revokes a capability the module holds (sets revokedAt).", moduleId(), capabilityType(), justification),
-				env -> modules.revoke(env.getArgument("moduleId"), env.getArgument("capabilityType"),
-						env.getArgument("justification")));
+				field("grantCapability", type("Capability"),
+						"Grants a module a capability (sets grantedAt, clears revokedAt).", MODULE_ID.argument(),
+						CAPABILITY_TYPE.argument(), JUSTIFICATION.argument()),
+				env -> modules.grant(Input.arguments(env).required(MODULE_ID), Input.arguments(env)));
+		schema.mutation(
+				field("revokeCapability", type("Capability"), "Revokes a capability the module holds (sets revokedAt).",
+						MODULE_ID.argument(), CAPABILITY_TYPE.argument(), JUSTIFICATION.argument()),
+				env -> modules.revoke(Input.arguments(env).required(MODULE_ID), Input.arguments(env)));
+	}
+
+	/** A fetcher passing the checked {@code id} and the {@code input} object. */
+	private static DataFetcher<?> withId(FieldSpec<Map<String, Object>> input,
+			BiFunction<String, Input, Object> mutation) {
+		return env -> {
+			Input arguments = Input.arguments(env);
+			return mutation.apply(arguments.required(ID), arguments.object(input));
+		};
 	}
 
 	private static GraphQLArgument id(String what) {
-		return arg("id", required(GraphQLID), "The " + what + "'s id.");
+		return ID.describedAs("The " + what + "'s id.").argument();
 	}
 
-	private static GraphQLArgument inputArg(String type) {
-		return arg("input", required(ref(type)), "The fields to set.");
-	}
-
-	private static GraphQLArgument position() {
-		return arg("position", required(GraphQLInt), "The new position, 0 for first; past the end means last.");
-	}
-
-	private static GraphQLArgument moduleId() {
-		return arg("moduleId", required(GraphQLID), "The module.");
-	}
-
-	private static GraphQLArgument capabilityType() {
-		return arg("capabilityType", required(GraphQLString), "The capability, e.g. file_write, git_commit.");
-	}
-
-	private static String id(DataFetchingEnvironment env) {
-		return env.getArgument("id");
-	}
-
-	private static Input input(DataFetchingEnvironment env) {
-		return new Input(env.getArgument("input"), "input");
+	private static GraphQLOutputType type(String name) {
+		return required(ref(name));
 	}
 
 }

@@ -63,14 +63,6 @@ public class ProjectRepository {
 			.all();
 	}
 
-	/** The owner of a project, locking its row until the transaction ends. */
-	public Mono<String> lockOwner(String id) {
-		return db.sql("SELECT owner_user_id FROM projects WHERE id = :id FOR UPDATE")
-			.bind("id", id)
-			.map(row -> row.get("owner_user_id", String.class))
-			.one();
-	}
-
 	public Mono<Void> insert(String id, String name, String description, String owner, String workflowTemplate,
 			String gitRepository) {
 		return db.sql("""

@@ -1,29 +1,26 @@
 package dev.devguide.cockpit.project;
 
-import static dev.devguide.cockpit.graphql.Sdl.arg;
 import static dev.devguide.cockpit.graphql.Sdl.field;
 import static dev.devguide.cockpit.graphql.Sdl.ref;
 import static dev.devguide.cockpit.graphql.Sdl.required;
-import static graphql.Scalars.GraphQLID;
+import static graphql.schema.GraphQLList.list;
 
 import dev.devguide.cockpit.graphql.Connections;
+import dev.devguide.cockpit.graphql.FieldSpec;
 import dev.devguide.cockpit.graphql.Input;
 import dev.devguide.cockpit.graphql.SchemaContribution;
 import dev.devguide.cockpit.graphql.SchemaParts;
-import graphql.schema.DataFetcher;
-import graphql.schema.DataFetchingEnvironment;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
- * The hierarchy in GraphQL: its types and relations, the {@code projects} and
- * {@code project} queries.
+ * The hierarchy in GraphQL: its types and the relations between them (each through a
+ * {@link ProjectLoaders} loader), and the {@code projects} and {@code project} queries.
  */
 @Component
 class ProjectSchema implements SchemaContribution {
+
+	private static final FieldSpec<String> PROJECT_ID = FieldSpec.id("id", "The project's id.").nonNull();
 
 	private final ProjectService projects;
 
@@ -33,48 +30,47 @@ class ProjectSchema implements SchemaContribution {
 
 	@Override
 	public void contribute(SchemaParts schema) {
-		ProjectTypes.objects().forEach(schema::type);
-		ProjectTypes.inputs().forEach(schema::type);
+		schema.object(ProjectTypes.project(), Project.class)
+			.object(ProjectTypes.profile(), Profile.class)
+			.object(ProjectTypes.dashboard(), Dashboard.class)
+			.object(ProjectTypes.module(), Module.class)
+			.object(ProjectTypes.capability(), Capability.class);
+		ProjectInputs.types().forEach(schema::type);
 		Connections.define(schema, "Project", "A page of projects, oldest first (then by id).");
-		List<graphql.schema.GraphQLArgument> listArguments = new ArrayList<>(Connections.pagingArguments());
-		listArguments.add(arg("filter", ref("ProjectFilter"), "Only projects matching all of these conditions."));
-		schema.query(
-				field("projects", required(ref("ProjectConnection")),
-						"The projects the caller may see (admins: all), as a connection.", listArguments),
-				env -> projects.page(new Input(env.getArgument("filter"), "filter"), Connections.first(env),
-						env.getArgument("after")));
-		schema.query(
-				field("project", required(ref("Project")), "One project by id.",
-						arg("id", required(GraphQLID), "The project's id.")),
-				env -> projects.get(env.getArgument("id")));
+		schema.query(field("projects", required(ref("ProjectConnection")),
+				"The projects the caller may see (admins: all), as a connection.",
+				Connections.arguments(List.of(ProjectInputs.FILTER))), env -> {
+					Input arguments = Input.arguments(env);
+					return projects.page(arguments.object(ProjectInputs.FILTER), Connections.first(arguments),
+							Connections.after(arguments));
+				});
+		schema.query(field("project", required(ref("Project")), "One project by id.", PROJECT_ID.argument()),
+				env -> projects.get(Input.arguments(env).required(PROJECT_ID)));
 		relations(schema);
 	}
 
 	private static void relations(SchemaParts schema) {
-		schema.fetcher("Project", "profiles", load(ProjectLoaders.PROJECT_PROFILES, Project::id));
-		schema.fetcher("Profile", "project", load(ProjectLoaders.PROJECT, Profile::projectId));
-		schema.fetcher("Profile", "dashboards", load(ProjectLoaders.PROFILE_DASHBOARDS, Profile::id));
-		schema.fetcher("Profile", "activeDashboard", load(ProjectLoaders.DASHBOARD, Profile::activeDashboardId));
-		schema.fetcher("Dashboard", "profile", load(ProjectLoaders.PROFILE, Dashboard::profileId));
-		schema.fetcher("Dashboard", "modules", load(ProjectLoaders.DASHBOARD_MODULES, Dashboard::id));
-		schema.fetcher("Dashboard", "template", load(ProjectLoaders.TEMPLATE, Dashboard::templateId));
-		schema.fetcher("Module", "dashboard", load(ProjectLoaders.DASHBOARD, Module::dashboardId));
-		schema.fetcher("Module", "capabilities", load(ProjectLoaders.MODULE_CAPABILITIES, Module::id));
-		schema.fetcher("Capability", "module", load(ProjectLoaders.MODULE, Capability::moduleId));
-	}
-
-	/**
-	 * A fetcher that loads a relation of the source row through the named DataLoader
-	 * (null key: null).
-	 */
-	static <S, V> DataFetcher<CompletableFuture<V>> load(String loader, Function<S, String> key) {
-		return (DataFetchingEnvironment env) -> {
-			String id = key.apply(env.getSource());
-			if (id == null) {
-				return CompletableFuture.completedFuture(null);
-			}
-			return env.<String, V>getDataLoader(loader).load(id);
-		};
+		schema
+			.relation("Project", "profiles", required(list(required(ref("Profile")))),
+					"The project's profiles, oldest first.", ProjectLoaders.PROJECT_PROFILES, Project::id)
+			.relation("Profile", "project", required(ref("Project")), "The project this profile belongs to.",
+					ProjectLoaders.PROJECT, Profile::projectId)
+			.relation("Profile", "dashboards", required(list(required(ref("Dashboard")))),
+					"The profile's dashboards, by position.", ProjectLoaders.PROFILE_DASHBOARDS, Profile::id)
+			.relation("Profile", "activeDashboard", ref("Dashboard"),
+					"The single active screen of this profile, if one is set.", ProjectLoaders.DASHBOARD,
+					Profile::activeDashboardId)
+			.relation("Dashboard", "profile", required(ref("Profile")), "The profile this dashboard belongs to.",
+					ProjectLoaders.PROFILE, Dashboard::profileId)
+			.relation("Dashboard", "modules", required(list(required(ref("Module")))),
+					"The dashboard's modules, by position.", ProjectLoaders.DASHBOARD_MODULES, Dashboard::id)
+			.relation("Module", "dashboard", required(ref("Dashboard")), "The dashboard this module belongs to.",
+					ProjectLoaders.DASHBOARD, Module::dashboardId)
+			.relation("Module", "capabilities", required(list(required(ref("Capability")))),
+					"The capabilities granted to or revoked from this module, by type.",
+					ProjectLoaders.MODULE_CAPABILITIES, Module::id)
+			.relation("Capability", "module", required(ref("Module")), "The module holding the capability.",
+					ProjectLoaders.MODULE, Capability::moduleId);
 	}
 
 }

@@ -1,6 +1,15 @@
 package dev.devguide.cockpit.project;
 
-import dev.devguide.cockpit.audit.AuditLog;
+import static dev.devguide.cockpit.project.ProjectInputs.FILTER_OWNER;
+import static dev.devguide.cockpit.project.ProjectInputs.FILTER_WORKFLOW;
+import static dev.devguide.cockpit.project.ProjectInputs.GIT_REPOSITORY;
+import static dev.devguide.cockpit.project.ProjectInputs.NAME;
+import static dev.devguide.cockpit.project.ProjectInputs.NAME_CONTAINS;
+import static dev.devguide.cockpit.project.ProjectInputs.OWNER;
+import static dev.devguide.cockpit.project.ProjectInputs.PROJECT_DESCRIPTION;
+import static dev.devguide.cockpit.project.ProjectInputs.WORKFLOW_TEMPLATE;
+
+import dev.devguide.cockpit.audit.AuditFacts;
 import dev.devguide.cockpit.audit.AuditedTransactions;
 import dev.devguide.cockpit.graphql.ApiException;
 import dev.devguide.cockpit.graphql.Cursors;
@@ -8,7 +17,6 @@ import dev.devguide.cockpit.graphql.Input;
 import dev.devguide.cockpit.graphql.Page;
 import dev.devguide.cockpit.security.Caller;
 import dev.devguide.cockpit.security.CallerContext;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -28,26 +36,20 @@ public class ProjectService {
 
 	private final AuditedTransactions transactions;
 
-	private final AuditLog audit;
-
-	public ProjectService(ProjectRepository projects, Ownership ownership, AuditedTransactions transactions,
-			AuditLog audit) {
+	public ProjectService(ProjectRepository projects, Ownership ownership, AuditedTransactions transactions) {
 		this.projects = projects;
 		this.ownership = ownership;
 		this.transactions = transactions;
-		this.audit = audit;
 	}
 
 	/** A page of the projects the caller may see (admins: all), oldest first. */
-	public Mono<Page<Project>> page(Input filter, int first, String after) {
-		Cursors.Position position = after == null ? null : Cursors.decode(after, "after");
+	public Mono<Page<Project>> page(Input filter, int first, Cursors.Position after) {
 		return CallerContext.current().flatMap(caller -> {
-			ProjectFilter criteria = new ProjectFilter(filter.text("ownerUserId", 255),
-					filter.text("workflowTemplate", 100), filter.text("nameContains", 255),
-					caller.admin() ? null : caller.userId());
-			return projects.page(criteria, position, first + 1)
+			ProjectFilter criteria = new ProjectFilter(filter.optional(FILTER_OWNER), filter.optional(FILTER_WORKFLOW),
+					filter.optional(NAME_CONTAINS), caller.admin() ? null : caller.userId());
+			return projects.page(criteria, after, first + 1)
 				.collectList()
-				.map(rows -> Page.of(rows, first, position != null,
+				.map(rows -> Page.of(rows, first, after != null,
 						project -> Cursors.encode(project.createdAt(), project.id()), () -> projects.count(criteria)));
 		});
 	}
@@ -63,43 +65,39 @@ public class ProjectService {
 
 	public Mono<Project> create(Input input) {
 		String id = UUID.randomUUID().toString();
-		return transactions.run("project.create", TYPE, id, caller -> {
+		return transactions.run(AuditFacts.of("project.create", TYPE, id), caller -> {
 			String owner = owner(caller, input);
 			return projects
-				.insert(id, input.requiredText("name", 255), input.text("description", Input.TEXT_BYTES), owner,
-						input.text("workflowTemplate", 100), input.text("gitRepository", 500))
-				.then(audit.success(caller, "project.create", TYPE, id, Map.of("owner", owner)))
+				.insert(id, input.required(NAME), input.optional(PROJECT_DESCRIPTION), owner,
+						input.optional(WORKFLOW_TEMPLATE), input.optional(GIT_REPOSITORY))
 				.then(projects.findById(id));
-		});
+		}, (facts, created) -> facts.with("owner", created.ownerUserId()));
 	}
 
 	public Mono<Project> update(String id, Input input) {
-		return transactions.run("project.update", TYPE, id, caller -> ownership.project(caller, id)
-			.then(projects.findById(id))
-			.map(current -> new Project(id, input.has("name") ? input.requiredText("name", 255) : current.name(),
-					input.has("description") ? input.text("description", Input.TEXT_BYTES) : current.description(),
-					current.ownerUserId(), current.createdAt(), current.updatedAt(),
-					input.has("workflowTemplate") ? input.text("workflowTemplate", 100) : current.workflowTemplate(),
-					input.has("gitRepository") ? input.text("gitRepository", 500) : current.gitRepository()))
-			.flatMap(changed -> projects.update(changed))
-			.then(audit.success(caller, "project.update", TYPE, id, Map.of("fields", input.fieldNames())))
-			.then(projects.findById(id)));
+		return transactions.run(AuditFacts.of("project.update", TYPE, id).with("fields", input.fieldNames()),
+				caller -> ownership.project(caller, id)
+					.then(projects.findById(id))
+					.map(current -> new Project(id, input.update(NAME, current.name()),
+							input.updateOrClear(PROJECT_DESCRIPTION, current.description()), current.ownerUserId(),
+							current.createdAt(), current.updatedAt(),
+							input.updateOrClear(WORKFLOW_TEMPLATE, current.workflowTemplate()),
+							input.updateOrClear(GIT_REPOSITORY, current.gitRepository())))
+					.flatMap(projects::update)
+					.then(projects.findById(id)));
 	}
 
 	/** Deletes the project and, through the foreign keys, everything under it. */
 	public Mono<String> delete(String id) {
-		return transactions.run("project.delete", TYPE, id,
-				caller -> ownership.project(caller, id)
-					.then(projects.delete(id))
-					.then(audit.success(caller, "project.delete", TYPE, id, Map.of()))
-					.thenReturn(id));
+		return transactions.run(AuditFacts.of("project.delete", TYPE, id),
+				caller -> ownership.project(caller, id).then(projects.delete(id)).thenReturn(id));
 	}
 
 	/**
 	 * Admins may create a project for another owner; everyone else owns what they create.
 	 */
 	private static String owner(Caller caller, Input input) {
-		String requested = input.text("ownerUserId", 255);
+		String requested = input.optional(OWNER);
 		if (requested == null || requested.equals(caller.userId())) {
 			return caller.userId();
 		}

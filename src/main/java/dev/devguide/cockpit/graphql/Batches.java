@@ -1,4 +1,4 @@
-package dev.devguide.cockpit.persistence;
+package dev.devguide.cockpit.graphql;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,7 +10,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Shapes the rows of one batch statement into what a mapped DataLoader returns. */
-public final class Batches {
+final class Batches {
 
 	private Batches() {
 	}
@@ -19,7 +19,7 @@ public final class Batches {
 	 * Groups rows by parent key, keeping row order; every requested key gets a list,
 	 * empty if it has no rows.
 	 */
-	public static <K, V> Mono<Map<K, List<V>>> groupBy(Collection<K> keys, Flux<V> rows, Function<V, K> key) {
+	static <K, V> Mono<Map<K, List<V>>> groupBy(Collection<K> keys, Flux<V> rows, Function<V, K> key) {
 		return rows.collectList().map(list -> {
 			Map<K, List<V>> result = new HashMap<>();
 			keys.forEach(k -> result.put(k, new ArrayList<>()));
@@ -32,7 +32,7 @@ public final class Batches {
 	 * Indexes rows by id; keys without a row are absent, which a mapped loader turns into
 	 * null.
 	 */
-	public static <K, V> Mono<Map<K, V>> byId(Flux<V> rows, Function<V, K> key) {
+	static <K, V> Mono<Map<K, V>> byId(Flux<V> rows, Function<V, K> key) {
 		return rows.collectMap(key);
 	}
 

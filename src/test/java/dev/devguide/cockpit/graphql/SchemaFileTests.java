@@ -2,7 +2,7 @@ package dev.devguide.cockpit.graphql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.devguide.cockpit.support.IntegrationTest;
+import dev.devguide.cockpit.support.SchemaContext;
 import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLFieldDefinition;
@@ -16,21 +16,35 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 /**
  * The committed {@code graphql/schema.graphqls} is what the code builds, and every type,
- * field, argument, input field and enum value carries a description. Regenerate with
- * {@code -Dcockpit.schema.write=true}.
+ * field, argument, input field and enum value carries a description. The schema is built
+ * from the application's components without a database ({@link SchemaContext}).
+ * Regenerate with {@code ./mvnw test -Dtest=SchemaFileTests -Dcockpit.schema.write=true}.
  */
-@IntegrationTest
-class SchemaFileIntegrationTests {
+class SchemaFileTests {
 
 	private static final Path FILE = Path.of("graphql", "schema.graphqls");
 
-	@Autowired
-	GraphQLSchema schema;
+	private static AnnotationConfigApplicationContext context;
+
+	private static GraphQLSchema schema;
+
+	@BeforeAll
+	static void start() {
+		context = SchemaContext.start();
+		schema = context.getBean(GraphQLSchema.class);
+	}
+
+	@AfterAll
+	static void stop() {
+		context.close();
+	}
 
 	@Test
 	void committedSchemaFileMatchesTheCode() throws IOException {
@@ -41,7 +55,7 @@ class SchemaFileIntegrationTests {
 		}
 		assertThat(FILE).as("graphql/schema.graphqls exists (regenerate with -Dcockpit.schema.write=true)").exists();
 		assertThat(Files.readString(FILE))
-			.as("graphql/schema.graphqls is out of date: run ./mvnw test -Dtest=SchemaFileIntegrationTests "
+			.as("graphql/schema.graphqls is out of date: run ./mvnw test -Dtest=SchemaFileTests "
 					+ "-Dcockpit.schema.write=true and commit the file")
 			.isEqualTo(printed);
 	}

@@ -1,0 +1,59 @@
+package dev.devguide.cockpit.project;
+
+import dev.devguide.cockpit.audit.VersionHistory;
+import dev.devguide.cockpit.security.Caller;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import reactor.core.publisher.Mono;
+
+/**
+ * The steps shared by ordered children whose every change is a version (dashboards of a
+ * profile, modules of a dashboard): place a new child, move one, and store the row as it
+ * is afterwards as the next {@code version_history} entry. Run inside the transaction
+ * that locked the parent's project.
+ */
+final class VersionedChildren<T> {
+
+	private final String type;
+
+	private final Function<String, Mono<T>> find;
+
+	private final BiFunction<T, Integer, Mono<Void>> move;
+
+	private final VersionHistory versions;
+
+	VersionedChildren(String type, Function<String, Mono<T>> find, BiFunction<T, Integer, Mono<Void>> move,
+			VersionHistory versions) {
+		this.type = type;
+		this.find = find;
+		this.move = move;
+		this.versions = versions;
+	}
+
+	/**
+	 * A child just appended: moved to {@code position} if one was asked for, then stored
+	 * as its first version.
+	 */
+	Mono<T> created(Caller caller, String id, Integer position) {
+		Mono<Void> placed = position == null ? Mono.empty() : find.apply(id).flatMap(row -> move.apply(row, position));
+		return placed.then(snapshot(caller, id, "created"));
+	}
+
+	/** Moves the child to {@code position} (0 is first) and stores the new version. */
+	Mono<T> moved(Caller caller, String id, int position) {
+		return find.apply(id)
+			.flatMap(row -> move.apply(row, position))
+			.then(snapshot(caller, id, "moved to position " + position));
+	}
+
+	/** Stores the version after the given fields changed. */
+	Mono<T> updated(Caller caller, String id, Set<String> fields) {
+		return snapshot(caller, id, "updated: " + String.join(", ", fields));
+	}
+
+	private Mono<T> snapshot(Caller caller, String id, String description) {
+		return find.apply(id).flatMap(row -> versions.snapshot(caller, type, id, row, description).thenReturn(row));
+	}
+
+}
