@@ -1,6 +1,7 @@
 package dev.devguide.cockpit.bin;
 
 import dev.devguide.cockpit.events.EventOutbox;
+import dev.devguide.cockpit.persistence.JsonColumns;
 import dev.devguide.cockpit.governance.MetadataStandard;
 import dev.devguide.cockpit.governance.MetadataViolation;
 import java.time.Instant;
@@ -29,8 +30,11 @@ class BinEvents {
 
 	private final EventOutbox outbox;
 
-	BinEvents(EventOutbox outbox) {
+	private final JsonColumns json;
+
+	BinEvents(EventOutbox outbox, JsonColumns json) {
 		this.outbox = outbox;
+		this.json = json;
 	}
 
 	/**
@@ -54,13 +58,18 @@ class BinEvents {
 		return outbox.append(violation.projectId(), VIOLATION_DETECTED, payload);
 	}
 
-	static Map<String, Object> changeJson(SyncChange change) {
+	/**
+	 * The change as an event carries it. Its payload goes as JSON text: nested in the
+	 * event's envelope, the deepest payload the API accepts would be deeper than MariaDB
+	 * stores in a JSON column.
+	 */
+	Map<String, Object> changeJson(SyncChange change) {
 		Map<String, Object> json = new HashMap<>();
 		json.put("id", change.id());
 		json.put("projectId", change.projectId());
 		json.put("changeType", change.changeType());
 		json.put("sourceModuleId", change.sourceModuleId());
-		json.put("payload", change.payload());
+		json.put("payloadText", this.json.write(change.payload()));
 		json.put("status", change.status());
 		json.put("validationResults", change.validationResults());
 		json.put("impactAnalysis", change.impactAnalysis());
@@ -70,9 +79,15 @@ class BinEvents {
 		return json;
 	}
 
-	static SyncChange change(Map<?, ?> json) {
+	/**
+	 * The change an event carries; events written before the payload went as text carry
+	 * it as a JSON value.
+	 */
+	SyncChange change(Map<?, ?> json) {
+		Object payload = json.containsKey("payloadText") ? this.json.parse((String) json.get("payloadText"))
+				: json.get("payload");
 		return new SyncChange((String) json.get("id"), (String) json.get("projectId"), (String) json.get("changeType"),
-				(String) json.get("sourceModuleId"), json.get("payload"), (String) json.get("status"),
+				(String) json.get("sourceModuleId"), payload, (String) json.get("status"),
 				json.get("validationResults"), json.get("impactAnalysis"), instant(json.get("createdAt")),
 				instant(json.get("validatedAt")), instant(json.get("propagatedAt")));
 	}

@@ -35,9 +35,12 @@ class BinSubscriptions implements SchemaContribution {
 
 	private final ProjectEvents events;
 
-	BinSubscriptions(ProjectService projects, ProjectEvents events) {
+	private final BinEvents binEvents;
+
+	BinSubscriptions(ProjectService projects, ProjectEvents events, BinEvents binEvents) {
 		this.projects = projects;
 		this.events = events;
+		this.binEvents = binEvents;
 	}
 
 	@Override
@@ -65,7 +68,7 @@ class BinSubscriptions implements SchemaContribution {
 		return stream(projectId, after, BinEvents.SYNC_STATUS_CHANGED)
 			.filter(event -> statuses == null || statuses.contains((String) event.payload().get("newStatus")))
 			.map(event -> new SyncStatusEvent(event.cursor(),
-					BinEvents.change((Map<?, ?>) event.payload().get("change")),
+					binEvents.change((Map<?, ?>) event.payload().get("change")),
 					(String) event.payload().get("previousStatus"), (String) event.payload().get("newStatus"),
 					BinEvents.instant(event.payload().get("at"))));
 	}

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * One argument or input field: its name, GraphQL type, description and the check that
@@ -27,8 +28,13 @@ public final class FieldSpec<T> {
 	/** What a TEXT column holds: 65,535 bytes, which in UTF-8 may be fewer characters. */
 	public static final int TEXT_BYTES = 65_535;
 
-	/** How deeply JSON values may nest (MariaDB and MySQL refuse deeper documents). */
-	public static final int JSON_DEPTH = 32;
+	/**
+	 * How many objects and arrays a JSON value may nest. MariaDB 11.4 refuses a document
+	 * with 32 nested containers as invalid JSON (measured: 31 objects around a scalar are
+	 * stored, 32 empty objects are not; MySQL 8.0 and TiDB allow 100), and a value is
+	 * also stored one level down in its row's {@code version_history} snapshot.
+	 */
+	public static final int JSON_DEPTH = 30;
 
 	/** Checks a value the client sent (never null) and converts it. */
 	@FunctionalInterface
@@ -41,7 +47,12 @@ public final class FieldSpec<T> {
 
 	private final String name;
 
-	private final GraphQLInputType type;
+	/**
+	 * Makes the field's GraphQL type anew for each schema: graphql-java resolves type
+	 * references inside list and non-null wrappers in place, so a wrapper shared by two
+	 * schemas (two servers in one JVM, a test) would point into the first one.
+	 */
+	private final Supplier<GraphQLInputType> type;
 
 	private final String summary;
 
@@ -51,14 +62,22 @@ public final class FieldSpec<T> {
 
 	private final String requiredProblem;
 
-	private FieldSpec(String name, GraphQLInputType type, String summary, String limit, Check<T> check,
+	private final boolean blankIsAbsent;
+
+	private FieldSpec(String name, Supplier<GraphQLInputType> type, String summary, String limit, Check<T> check,
 			String requiredProblem) {
+		this(name, type, summary, limit, check, requiredProblem, false);
+	}
+
+	private FieldSpec(String name, Supplier<GraphQLInputType> type, String summary, String limit, Check<T> check,
+			String requiredProblem, boolean blankIsAbsent) {
 		this.name = name;
 		this.type = type;
 		this.summary = summary;
 		this.limit = limit;
 		this.check = check;
 		this.requiredProblem = requiredProblem;
+		this.blankIsAbsent = blankIsAbsent;
 	}
 
 	/**
@@ -68,9 +87,9 @@ public final class FieldSpec<T> {
 	public static FieldSpec<String> text(String name, int maxCharacters, String description) {
 		String limit = maxCharacters >= TEXT_BYTES ? "At most 65,535 bytes in UTF-8."
 				: "At most " + maxCharacters + " characters.";
-		return new FieldSpec<>(name, GraphQLString, description, limit,
+		return new FieldSpec<>(name, () -> GraphQLString, description, limit,
 				(raw, path) -> checkText(raw.toString().strip(), maxCharacters, path),
-				"is required and must not be blank");
+				"is required and must not be blank", true);
 	}
 
 	/** Text for a TEXT column: at most 65,535 bytes in UTF-8, trimmed. */
@@ -82,7 +101,7 @@ public final class FieldSpec<T> {
 	 * A string taken as sent (an opaque cursor, say), of at most {@code maxCharacters}.
 	 */
 	public static FieldSpec<String> token(String name, int maxCharacters, String description) {
-		return new FieldSpec<>(name, GraphQLString, description, "", (raw, path) -> {
+		return new FieldSpec<>(name, () -> GraphQLString, description, "", (raw, path) -> {
 			String value = raw.toString();
 			if (value.length() > maxCharacters) {
 				throw ApiException.badRequest(path, "must be at most " + maxCharacters + " characters");
@@ -93,7 +112,7 @@ public final class FieldSpec<T> {
 
 	/** An id, as sent (GraphQL turns numbers into strings). */
 	public static FieldSpec<String> id(String name, String description) {
-		return new FieldSpec<>(name, GraphQLID, description, "", (raw, path) -> raw.toString(), "is required");
+		return new FieldSpec<>(name, () -> GraphQLID, description, "", (raw, path) -> raw.toString(), "is required");
 	}
 
 	/**
@@ -101,13 +120,13 @@ public final class FieldSpec<T> {
 	 * or an optional reference).
 	 */
 	public static FieldSpec<String> id(String name, int maxCharacters, String description) {
-		return new FieldSpec<>(name, GraphQLID, description, "At most " + maxCharacters + " characters.",
-				(raw, path) -> checkText(raw.toString().strip(), maxCharacters, path), "is required");
+		return new FieldSpec<>(name, () -> GraphQLID, description, "At most " + maxCharacters + " characters.",
+				(raw, path) -> checkText(raw.toString().strip(), maxCharacters, path), "is required", true);
 	}
 
 	/** An integer of at least {@code min}. */
 	public static FieldSpec<Integer> integer(String name, int min, String description) {
-		return new FieldSpec<>(name, GraphQLInt, description, "", (raw, path) -> {
+		return new FieldSpec<>(name, () -> GraphQLInt, description, "", (raw, path) -> {
 			int value = ((Number) raw).intValue();
 			if (value < min) {
 				throw ApiException.badRequest(path, "must be at least " + min);
@@ -118,7 +137,7 @@ public final class FieldSpec<T> {
 
 	/** An integer from {@code min} to {@code max}. */
 	public static FieldSpec<Integer> integer(String name, int min, int max, String description) {
-		return new FieldSpec<>(name, GraphQLInt, description, "", (raw, path) -> {
+		return new FieldSpec<>(name, () -> GraphQLInt, description, "", (raw, path) -> {
 			int value = ((Number) raw).intValue();
 			if (value < min || value > max) {
 				throw ApiException.badRequest(path, "must be between " + min + " and " + max);
@@ -128,50 +147,58 @@ public final class FieldSpec<T> {
 	}
 
 	public static FieldSpec<Boolean> bool(String name, String description) {
-		return new FieldSpec<>(name, GraphQLBoolean, description, "", (raw, path) -> (Boolean) raw, "is required");
+		return new FieldSpec<>(name, () -> GraphQLBoolean, description, "", (raw, path) -> (Boolean) raw,
+				"is required");
 	}
 
 	/** A JSON object nested at most {@link #JSON_DEPTH} levels deep. */
 	public static FieldSpec<Map<String, Object>> jsonObject(String name, String description) {
-		return new FieldSpec<>(name, Scalars.JSON, description,
+		return new FieldSpec<>(name, () -> Scalars.JSON, description,
 				"A JSON object, nested at most " + JSON_DEPTH + " levels deep.", FieldSpec::checkJsonObject,
 				"is required and must be a JSON object");
 	}
 
 	/** A DateTime, as the scalar parsed it. */
 	public static FieldSpec<Instant> dateTime(String name, String description) {
-		return new FieldSpec<>(name, Scalars.DATE_TIME, description, "", (raw, path) -> (Instant) raw, "is required");
+		return new FieldSpec<>(name, () -> Scalars.DATE_TIME, description, "", (raw, path) -> (Instant) raw,
+				"is required");
 	}
 
 	/** A value of the enum type {@code enumType}, as the name of its (internal) value. */
 	public static FieldSpec<String> enumValue(String name, String enumType, String description) {
-		return new FieldSpec<>(name, GraphQLTypeReference.typeRef(enumType), description, "",
+		return new FieldSpec<>(name, () -> GraphQLTypeReference.typeRef(enumType), description, "",
 				(raw, path) -> raw.toString(), "is required");
 	}
 
 	/** A list of non-null values of the enum type {@code enumType}, as value names. */
 	public static FieldSpec<List<String>> enumList(String name, String enumType, String description) {
-		return new FieldSpec<>(name, GraphQLList.list(GraphQLNonNull.nonNull(GraphQLTypeReference.typeRef(enumType))),
-				description, "", FieldSpec::strings, "is required");
+		return new FieldSpec<>(name,
+				() -> GraphQLList.list(GraphQLNonNull.nonNull(GraphQLTypeReference.typeRef(enumType))), description, "",
+				FieldSpec::strings, "is required");
 	}
 
 	/** A list of non-null ids. */
 	public static FieldSpec<List<String>> idList(String name, String description) {
-		return new FieldSpec<>(name, GraphQLList.list(GraphQLNonNull.nonNull(GraphQLID)), description, "",
+		return new FieldSpec<>(name, () -> GraphQLList.list(GraphQLNonNull.nonNull(GraphQLID)), description, "",
 				FieldSpec::strings, "is required");
 	}
 
-	/** An input object of type {@code inputType}, read as a nested {@link Input}. */
+	/**
+	 * An input object of type {@code inputType}, read as a nested {@link Input}: GraphQL
+	 * has checked its shape; its fields check their own values.
+	 */
+	@SuppressWarnings("unchecked")
 	public static FieldSpec<Map<String, Object>> object(String name, String inputType, String description) {
-		return new FieldSpec<>(name, GraphQLTypeReference.typeRef(inputType), description, "",
-				FieldSpec::checkJsonObject, "is required");
+		return new FieldSpec<>(name, () -> GraphQLTypeReference.typeRef(inputType), description, "",
+				(raw, path) -> (Map<String, Object>) raw, "is required");
 	}
 
 	/**
 	 * The same field, declared non-null in the schema (GraphQL itself refuses a null).
 	 */
 	public FieldSpec<T> nonNull() {
-		return new FieldSpec<>(name, GraphQLNonNull.nonNull(type), summary, limit, check, requiredProblem);
+		return new FieldSpec<>(name, () -> GraphQLNonNull.nonNull(type.get()), summary, limit, check, requiredProblem,
+				blankIsAbsent);
 	}
 
 	/**
@@ -179,7 +206,7 @@ public final class FieldSpec<T> {
 	 * type).
 	 */
 	public FieldSpec<T> describedAs(String otherSummary) {
-		return new FieldSpec<>(name, type, otherSummary, limit, check, requiredProblem);
+		return new FieldSpec<>(name, type, otherSummary, limit, check, requiredProblem, blankIsAbsent);
 	}
 
 	public String name() {
@@ -192,16 +219,25 @@ public final class FieldSpec<T> {
 	}
 
 	public GraphQLArgument argument() {
-		return GraphQLArgument.newArgument().name(name).type(type).description(description()).build();
+		return GraphQLArgument.newArgument().name(name).type(type.get()).description(description()).build();
 	}
 
 	public GraphQLInputObjectField inputField() {
-		return GraphQLInputObjectField.newInputObjectField().name(name).type(type).description(description()).build();
+		return GraphQLInputObjectField.newInputObjectField()
+			.name(name)
+			.type(type.get())
+			.description(description())
+			.build();
 	}
 
 	/** The checked value of what the client sent (not null) at {@code path}. */
 	T check(Object raw, String path) {
 		return check.apply(raw, path);
+	}
+
+	/** True when a checked value counts as absent: blank text, for text fields. */
+	boolean absent(T value) {
+		return blankIsAbsent && value instanceof String text && text.isEmpty();
 	}
 
 	/** Why a missing value is refused, e.g. "is required and must not be blank". */

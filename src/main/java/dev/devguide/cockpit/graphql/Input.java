@@ -37,14 +37,14 @@ public final class Input {
 		return values.containsKey(spec.name());
 	}
 
-	/** The checked value, or null when absent, null or (for text) blank. */
+	/** The checked value, or null when absent, null or (for text fields) blank. */
 	public <T> T optional(FieldSpec<T> spec) {
 		Object raw = values.get(spec.name());
 		if (raw == null) {
 			return null;
 		}
 		T value = spec.check(raw, path(spec));
-		return value instanceof String text && text.isEmpty() ? null : value;
+		return spec.absent(value) ? null : value;
 	}
 
 	/** The checked value; a BAD_REQUEST when it is absent, null or blank. */

@@ -22,7 +22,12 @@ public class JsonColumns {
 	 */
 	public Object read(Readable row, String column) {
 		String text = row.get(column, String.class);
-		return text == null ? null : mapper.readValue(text, Object.class);
+		return text == null ? null : parse(text);
+	}
+
+	/** JSON text as maps, lists, strings, numbers and booleans. */
+	public Object parse(String text) {
+		return mapper.readValue(text, Object.class);
 	}
 
 	/** The value as JSON text to bind to a JSON column, or null. */

@@ -153,6 +153,43 @@ class BinIntegrationTests {
 		assertThat(others.move("validateChange", id)).isEqualTo("VALIDATED");
 	}
 
+	/**
+	 * A payload nested deeper than 30 objects or arrays (what MariaDB stores, less the
+	 * envelope of a version snapshot) is a BAD_REQUEST naming {@code payload}, as a deep
+	 * dashboard layout is, and nothing is stored; the deepest payload allowed is stored,
+	 * validated and announced. It was an INTERNAL_ERROR: the Bin read its arguments past
+	 * the checked input path, so the database refused the document.
+	 */
+	@Test
+	void aPayloadNestedTooDeeplyIsABadRequestAndStoresNothing() {
+		String project = fixtures.project();
+
+		Errors.expect(fixtures.submitting(project, null, nested(100)), "BAD_REQUEST", "payload", "30 levels");
+		Errors.expect(fixtures.submitting(project, null, nested(31)), "BAD_REQUEST", "payload", "30 levels");
+		assertThat(changesOf(project)).isZero();
+
+		String deepest = fixtures.submit(project, null, nested(30));
+		assertThat(fixtures.move("validateChange", deepest)).isEqualTo("VALIDATED");
+		assertThat(changesOf(project)).isEqualTo(1);
+	}
+
+	/** A JSON object {@code levels} deep: {"k": {"k": ... {"leaf": "v"}}}. */
+	private static Map<String, Object> nested(int levels) {
+		Map<String, Object> value = Map.of("leaf", "v");
+		for (int level = 1; level < levels; level++) {
+			value = Map.of("k", value);
+		}
+		return value;
+	}
+
+	private long changesOf(String project) {
+		return db.sql("SELECT COUNT(*) AS n FROM sync_buffer WHERE project_id = :p")
+			.bind("p", project)
+			.map(row -> row.get("n", Long.class))
+			.one()
+			.block();
+	}
+
 	@Test
 	void syncBufferPagesNewestFirstAndFiltersByStatus() {
 		String project = fixtures.project();

@@ -186,6 +186,25 @@ class ErrorsIntegrationTests {
 	}
 
 	@Test
+	void theDeepestLayoutAllowedIsStoredWithItsVersionSnapshot() {
+		String profile = fixtures.profile(fixtures.project(unique("deepest")), "P");
+		Map<String, Object> layout = Map.of("leaf", 1);
+		for (int level = 1; level < FieldSpec.JSON_DEPTH; level++) {
+			layout = Map.of("nested", layout);
+		}
+		// language=GraphQL
+		String document = """
+				mutation($p: ID!, $input: DashboardInput!) { createDashboard(profileId: $p, input: $input) { id } }""";
+
+		DocumentContext reply = post(userToken, document,
+				Map.of("p", profile, "input", Map.of("name", "Deepest", "layout", layout)));
+
+		assertThat((Object) reply.read("$.errors")).as("errors").isNull();
+		assertThat((Object) reply.read("$.data.createDashboard.id")).isNotNull();
+		assertThat(new TestDatabase(databaseClient).countIn("dashboards", "profile_id", List.of(profile))).isOne();
+	}
+
+	@Test
 	void aLayoutNestedDeeperThanTheDatabaseTakesIsABadRequest() {
 		String profile = fixtures.profile(fixtures.project(unique("deep")), "P");
 		Map<String, Object> layout = new HashMap<>();

@@ -1,0 +1,98 @@
+package dev.devguide.cockpit.graphql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import graphql.schema.DataFetchingEnvironmentImpl;
+import java.util.HashMap;
+import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Field specs and the checked input path: one declaration gives the schema its described
+ * limit and the service its check, and every refusal names the field's path.
+ */
+class InputTests {
+
+	private static final FieldSpec<String> NAME = FieldSpec.text("name", 5, "The name.");
+
+	private static final FieldSpec<String> NOTE = FieldSpec.longText("note", "A note.");
+
+	private static final FieldSpec<Map<String, Object>> LAYOUT = FieldSpec.jsonObject("layout", "The layout.");
+
+	private static final FieldSpec<Integer> POSITION = FieldSpec.integer("position", 0, "Where.");
+
+	private static final FieldSpec<Map<String, Object>> INPUT = FieldSpec.object("input", "ThingInput", "Fields.");
+
+	@Test
+	void theSchemaDescriptionStatesTheLimitTheCheckEnforces() {
+		assertThat(NAME.description()).isEqualTo("The name. At most 5 characters.");
+		assertThat(NAME.describedAs("Another name.").inputField().getDescription())
+			.isEqualTo("Another name. At most 5 characters.");
+		assertThat(NOTE.argument().getDescription()).isEqualTo("A note. At most 65,535 bytes in UTF-8.");
+		assertThat(LAYOUT.description()).isEqualTo("The layout. A JSON object, nested at most 30 levels deep.");
+	}
+
+	@Test
+	void textIsTrimmedBlankIsAbsentAndTooLongIsRefusedByPath() {
+		Input input = input(Map.of("name", "  Ada  "));
+		assertThat(input.required(NAME)).isEqualTo("Ada");
+		assertThat(input(Map.of("name", "   ")).optional(NAME)).isNull();
+		refused(() -> input(Map.of("name", "  ")).required(NAME), "input.name: is required and must not be blank");
+		assertThat(input(Map.of("name", "Grace")).required(NAME)).isEqualTo("Grace");
+		refused(() -> input(Map.of("name", "Barbara")).optional(NAME), "input.name: must be at most 5 characters");
+		refused(() -> input(Map.of("note", "é".repeat(40_000))).optional(NOTE),
+				"input.note: must be at most 65535 bytes in UTF-8");
+	}
+
+	@Test
+	void jsonObjectsNestAtMost30LevelsHoweverDeepTheyAre() {
+		assertThat(input(Map.of("layout", nested(30))).required(LAYOUT)).isNotNull();
+		refused(() -> input(Map.of("layout", nested(31))).required(LAYOUT),
+				"input.layout: must not nest deeper than 30 levels");
+		refused(() -> input(Map.of("layout", nested(100_000))).required(LAYOUT),
+				"input.layout: must not nest deeper than 30 levels");
+		refused(() -> input(Map.of("layout", java.util.List.of(1))).required(LAYOUT),
+				"input.layout: must be a JSON object");
+	}
+
+	@Test
+	void updatesKeepOmittedFieldsAndClearOnExplicitNull() {
+		Map<String, Object> values = new HashMap<>();
+		values.put("note", null);
+		Input input = input(values);
+		assertThat(input.update(NAME, "kept")).isEqualTo("kept");
+		assertThat(input.updateOrClear(NOTE, "old")).isNull();
+		refused(() -> input(Map.of("name", "")).update(NAME, "kept"), "input.name: is required and must not be blank");
+	}
+
+	@Test
+	void integersBelowTheirMinimumAreRefusedAndArgumentsAreNamedWithoutPrefix() {
+		Input arguments = Input.arguments(
+				DataFetchingEnvironmentImpl.newDataFetchingEnvironment().arguments(Map.of("position", -1)).build());
+		refused(() -> arguments.required(POSITION), "position: must be at least 0");
+	}
+
+	private static Input input(Map<String, Object> fields) {
+		Map<String, Object> arguments = new HashMap<>();
+		arguments.put("input", fields);
+		return Input.arguments(DataFetchingEnvironmentImpl.newDataFetchingEnvironment().arguments(arguments).build())
+			.object(INPUT);
+	}
+
+	private static Map<String, Object> nested(int levels) {
+		Map<String, Object> value = Map.of("leaf", 1);
+		for (int level = 1; level < levels; level++) {
+			value = Map.of("k", value);
+		}
+		return value;
+	}
+
+	private static void refused(ThrowingCallable read, String message) {
+		assertThatThrownBy(read).isInstanceOf(ApiException.class)
+			.hasMessage(message)
+			.satisfies(error -> assertThat(((ApiException) error).type()).hasToString("BAD_REQUEST"));
+	}
+
+}
