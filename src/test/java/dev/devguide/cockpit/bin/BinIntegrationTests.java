@@ -183,11 +183,7 @@ class BinIntegrationTests {
 	}
 
 	private long changesOf(String project) {
-		return db.sql("SELECT COUNT(*) AS n FROM sync_buffer WHERE project_id = :p")
-			.bind("p", project)
-			.map(row -> row.get("n", Long.class))
-			.one()
-			.block();
+		return count("SELECT COUNT(*) AS n FROM sync_buffer WHERE project_id = :id", project);
 	}
 
 	@Test
@@ -324,11 +320,11 @@ class BinIntegrationTests {
 	}
 
 	private long propagationRows(String id) {
-		return db.sql("SELECT COUNT(*) AS n FROM propagation_log WHERE sync_buffer_id = :id")
-			.bind("id", id)
-			.map(row -> row.get("n", Long.class))
-			.one()
-			.block();
+		return count("SELECT COUNT(*) AS n FROM propagation_log WHERE sync_buffer_id = :id", id);
+	}
+
+	private long count(String sql, String id) {
+		return db.sql(sql).bind("id", id).map(row -> row.get("n", Long.class)).one().block();
 	}
 
 	private long auditRows(String id, String action, String status) {

@@ -79,12 +79,7 @@ class SubscriptionIntegrationTests {
 	void deliversTheEventsOfSubmitValidateAndPropagateInOrder() {
 		Fixtures.Hierarchy h = fixtures.hierarchy(List.of(List.of("checklist")));
 		WebSocketGraphQlTester socket = socket(users.token(ownerId, List.of("user")));
-		Flux<Map<String, Object>> events = socket.document(STATUS)
-			.variable("p", h.projectId())
-			.variable("after", "0")
-			.executeSubscription()
-			.toFlux("syncBufferStatusChanged", Map.class)
-			.map(event -> (Map<String, Object>) event);
+		Flux<Map<String, Object>> events = statusEvents(socket, h.projectId(), null, "0");
 		String[] id = new String[1];
 
 		StepVerifier.create(events.take(3)).then(() -> {
@@ -119,12 +114,7 @@ class SubscriptionIntegrationTests {
 		String slow = fixtures.submit(h.projectId(), h.moduleIds().get(0).get(0), Map.of("k", "v"));
 		String fast = fixtures.submit(h.projectId(), null, Map.of("k", "v"));
 		WebSocketGraphQlTester socket = socket(users.token(ownerId, List.of("user")));
-		Flux<Map<String, Object>> events = socket.document(STATUS)
-			.variable("p", h.projectId())
-			.variable("after", "0")
-			.executeSubscription()
-			.toFlux("syncBufferStatusChanged", Map.class)
-			.map(event -> (Map<String, Object>) event);
+		Flux<Map<String, Object>> events = statusEvents(socket, h.projectId(), null, "0");
 
 		try (TableLock lock = TableLock.write(connections, "modules")) {
 			StepVerifier.create(events.take(2))
@@ -149,12 +139,7 @@ class SubscriptionIntegrationTests {
 		Fixtures.Hierarchy h = fixtures.hierarchy(List.of(List.of("checklist")));
 		String module = h.moduleIds().get(0).get(0);
 		WebSocketGraphQlTester socket = socket(users.token(ownerId, List.of("user")));
-		Flux<Map<String, Object>> events = socket.document(STATUS)
-			.variable("p", h.projectId())
-			.variable("after", "0")
-			.executeSubscription()
-			.toFlux("syncBufferStatusChanged", Map.class)
-			.map(event -> (Map<String, Object>) event);
+		Flux<Map<String, Object>> events = statusEvents(socket, h.projectId(), null, "0");
 		String[] id = new String[1];
 
 		StepVerifier.create(events.take(2))
@@ -235,16 +220,19 @@ class SubscriptionIntegrationTests {
 
 	private List<Map<String, Object>> statusEvents(WebSocketGraphQlTester socket, String project, List<String> statuses,
 			String after, int count) {
+		return statusEvents(socket, project, statuses, after).take(count).collectList().block(WAIT);
+	}
+
+	/** The project's status events after {@code after}, with the given statuses. */
+	private Flux<Map<String, Object>> statusEvents(WebSocketGraphQlTester socket, String project, List<String> statuses,
+			String after) {
 		return socket.document(STATUS)
 			.variable("p", project)
 			.variable("statuses", statuses)
 			.variable("after", after)
 			.executeSubscription()
 			.toFlux("syncBufferStatusChanged", Map.class)
-			.map(event -> (Map<String, Object>) event)
-			.take(count)
-			.collectList()
-			.block(WAIT);
+			.map(event -> (Map<String, Object>) event);
 	}
 
 	private Flux<Map<String, Object>> violationEvents(WebSocketGraphQlTester socket, String project,

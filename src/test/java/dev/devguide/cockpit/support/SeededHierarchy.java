@@ -1,5 +1,6 @@
 package dev.devguide.cockpit.support;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,17 +9,43 @@ import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
- * The one way to seed volume data directly (for statement counts and, later, benchmarks):
- * whole hierarchies in multi-row INSERTs, since a request a row through the API is too
- * slow for thousands of rows; what a test measures still goes through the API.
+ * The one way to seed volume data directly (for statement counts and benchmarks): whole
+ * hierarchies in multi-row INSERTs, since a request a row through the API is too slow for
+ * thousands of rows; what a test measures still goes through the API. Ids derive from the
+ * owner and the position in the tree, so the same call seeds the same rows.
  */
 public final class SeededHierarchy {
 
-	private static final int PROFILES = 2;
+	/**
+	 * Rows a statement inserts at most, well under the 65,535 parameters a statement
+	 * takes.
+	 */
+	private static final int ROWS_PER_STATEMENT = 1000;
 
-	private static final int DASHBOARDS = 2;
+	/**
+	 * How a seeded project looks: its children per level, capabilities per module, and
+	 * the size of each dashboard layout and module configuration in JSON (at least
+	 * {@code {}}).
+	 */
+	public record Shape(int profiles, int dashboards, int modules, int capabilities, int jsonBytes) {
 
-	private static final int MODULES = 2;
+		/**
+		 * Two of each, one capability per module, empty JSON: the statement-count test's
+		 * shape.
+		 */
+		public static final Shape SMALL = new Shape(2, 2, 2, 1, 2);
+
+		/**
+		 * The specification's scale per project: 4 profiles of 5 dashboards of 8 modules,
+		 * no capabilities, layouts and configurations of about 200 bytes.
+		 */
+		public static final Shape SPEC = new Shape(4, 5, 8, 0, 200);
+
+		int capabilityCount() {
+			return profiles * dashboards * modules * capabilities;
+		}
+
+	}
 
 	/** The seeded projects' ids and how many capabilities they hold in all. */
 	public record Seeded(List<String> projectIds, int capabilityCount) {
@@ -31,43 +58,70 @@ public final class SeededHierarchy {
 	}
 
 	/**
-	 * Seeds {@code count} projects ("project 0", ...) owned by the user, each with
-	 * {@value #PROFILES} profiles of {@value #DASHBOARDS} dashboards of {@value #MODULES}
-	 * checklist modules, every module granted file_write.
+	 * Seeds {@code count} projects ("project 0", ...) owned by the user in the small
+	 * shape, every module granted file_write.
 	 */
 	public Seeded projects(String ownerUserId, int count) {
-		List<List<Object>> projects = new ArrayList<>();
-		List<List<Object>> profiles = new ArrayList<>();
-		List<List<Object>> dashboards = new ArrayList<>();
-		List<List<Object>> modules = new ArrayList<>();
-		List<List<Object>> capabilities = new ArrayList<>();
+		return projects(ownerUserId, count, Shape.SMALL);
+	}
+
+	/** Seeds {@code count} projects of the given shape owned by the user. */
+	public Seeded projects(String ownerUserId, int count, Shape shape) {
+		Rows rows = new Rows();
+		List<String> projectIds = new ArrayList<>();
+		String json = json(shape.jsonBytes());
 		for (int p = 0; p < count; p++) {
-			String project = UUID.randomUUID().toString();
-			projects.add(List.of(project, "project " + p, ownerUserId));
-			for (int f = 0; f < PROFILES; f++) {
-				String profile = UUID.randomUUID().toString();
-				profiles.add(List.of(profile, project, "profile " + f));
-				for (int d = 0; d < DASHBOARDS; d++) {
-					String dashboard = UUID.randomUUID().toString();
-					dashboards.add(List.of(dashboard, profile, "dashboard " + d, "{}", d));
-					for (int m = 0; m < MODULES; m++) {
-						String module = UUID.randomUUID().toString();
-						modules.add(List.of(module, dashboard, "checklist", "module " + m, "{}", m));
-						capabilities.add(List.of(UUID.randomUUID().toString(), module, "file_write"));
+			String project = id(ownerUserId, "project", p);
+			projectIds.add(project);
+			rows.projects.add(List.of(project, "project " + p, ownerUserId));
+			for (int f = 0; f < shape.profiles(); f++) {
+				String profile = id(project, "profile", f);
+				rows.profiles.add(List.of(profile, project, "profile " + f));
+				for (int d = 0; d < shape.dashboards(); d++) {
+					String dashboard = id(profile, "dashboard", d);
+					rows.dashboards.add(List.of(dashboard, profile, "dashboard " + d, json, d));
+					for (int m = 0; m < shape.modules(); m++) {
+						String module = id(dashboard, "module", m);
+						rows.modules.add(List.of(module, dashboard, m % 2 == 0 ? "checklist" : "decision_log",
+								"module " + m, json, m));
+						for (int c = 0; c < shape.capabilities(); c++) {
+							rows.capabilities.add(List.of(id(module, "capability", c), module, "file_write"));
+						}
 					}
 				}
 			}
 		}
-		insert("projects (id, name, owner_user_id)", projects);
-		insert("profiles (id, project_id, name)", profiles);
-		insert("dashboards (id, profile_id, name, layout, position)", dashboards);
-		insert("modules (id, dashboard_id, module_type, name, configuration, position)", modules);
-		insert("capabilities (id, module_id, capability_type)", capabilities);
-		return new Seeded(projects.stream().map(row -> (String) row.get(0)).toList(), capabilities.size());
+		insert("projects (id, name, owner_user_id)", rows.projects);
+		insert("profiles (id, project_id, name)", rows.profiles);
+		insert("dashboards (id, profile_id, name, layout, position)", rows.dashboards);
+		insert("modules (id, dashboard_id, module_type, name, configuration, position)", rows.modules);
+		insert("capabilities (id, module_id, capability_type)", rows.capabilities);
+		return new Seeded(projectIds, count * shape.capabilityCount());
 	}
 
-	/** One INSERT of all the rows, every value a bound parameter. */
+	/** The rows of each table, in insert order. */
+	private static final class Rows {
+
+		final List<List<Object>> projects = new ArrayList<>();
+
+		final List<List<Object>> profiles = new ArrayList<>();
+
+		final List<List<Object>> dashboards = new ArrayList<>();
+
+		final List<List<Object>> modules = new ArrayList<>();
+
+		final List<List<Object>> capabilities = new ArrayList<>();
+
+	}
+
+	/** Multi-row INSERTs of at most {@link #ROWS_PER_STATEMENT} rows, values bound. */
 	private void insert(String table, List<List<Object>> rows) {
+		for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+			insertChunk(table, rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT)));
+		}
+	}
+
+	private void insertChunk(String table, List<List<Object>> rows) {
 		StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" VALUES ");
 		Map<String, Object> params = new LinkedHashMap<>();
 		for (int r = 0; r < rows.size(); r++) {
@@ -85,6 +139,28 @@ public final class SeededHierarchy {
 			spec = spec.bind(param.getKey(), param.getValue());
 		}
 		spec.then().block();
+	}
+
+	/** The same id for the same place in the same owner's tree. */
+	private static String id(String parent, String kind, int index) {
+		return UUID.nameUUIDFromBytes((parent + "/" + kind + "/" + index).getBytes(StandardCharsets.UTF_8)).toString();
+	}
+
+	/**
+	 * A JSON object of about {@code bytes} bytes, like a small grid layout or widget
+	 * settings.
+	 */
+	private static String json(int bytes) {
+		StringBuilder json = new StringBuilder("{");
+		for (int i = 0; json.length() < bytes - 40; i++) {
+			json.append(i == 0 ? "" : ",")
+				.append("\"cell")
+				.append(i)
+				.append("\":{\"x\":")
+				.append(i % 12)
+				.append(",\"w\":4}");
+		}
+		return json.append('}').toString();
 	}
 
 }

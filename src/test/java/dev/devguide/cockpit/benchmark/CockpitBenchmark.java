@@ -1,0 +1,199 @@
+package dev.devguide.cockpit.benchmark;
+
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import dev.devguide.cockpit.support.IntegrationTest;
+import dev.devguide.cockpit.support.SeededHierarchy;
+import dev.devguide.cockpit.support.TestUsers;
+import io.r2dbc.spi.ConnectionFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.r2dbc.core.DatabaseClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The benchmark, not a test: {@code ./mvnw -Pbenchmark test}. Seeds the specification's
+ * scale (200 projects of 4 profiles of 5 dashboards of 8 modules) into the embedded
+ * MariaDB, or into {@code COCKPIT_DB_URL}, then measures, each in the same run: the
+ * dashboard tree at 10 and 50 projects against its raw-SQL floor (wrk, separate process),
+ * live delivery to 1,000 and 10,000 WebSocket subscribers (a client process), and the
+ * Bin's submitChange + validateChange (the client process). Prints one table.
+ */
+@IntegrationTest
+@Tag("benchmark")
+class CockpitBenchmark {
+
+	private static final Path TREE = Path.of("graphql", "operations", "dashboardTree.graphql");
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@Autowired
+	DatabaseClient db;
+
+	@Autowired
+	ConnectionFactory connectionFactory;
+
+	@Autowired
+	TestUsers users;
+
+	@LocalServerPort
+	int port;
+
+	@Value("${bench.duration:20s}")
+	Duration duration;
+
+	@Value("${bench.warmup:5s}")
+	Duration warmup;
+
+	@Value("${bench.connections:8}")
+	int connections;
+
+	@Value("${bench.subscribers:1000,10000}")
+	List<Integer> subscriberCounts;
+
+	@Value("${bench.events:500}")
+	int events;
+
+	@Value("${bench.pairs:3000}")
+	int pairs;
+
+	@Test
+	void measure() throws IOException {
+		assumeThat(Wrk.available()).as("wrk is installed (Debian: apt-get install wrk)").isTrue();
+		ResultTable table = new ResultTable();
+		BenchmarkData.seed(db);
+		ServerMeter meter = new ServerMeter(db);
+		String tree = Files.readString(TREE);
+		try (RawSqlFloor floor = RawSqlFloor.start(connectionFactory)) {
+			for (int projects : List.of(10, 50)) {
+				hierarchy(table, meter, floor, tree, projects);
+			}
+		}
+		Deliveries deliveries = new Deliveries(users, port, meter);
+		for (int subscribers : subscriberCounts) {
+			table.add(deliveries.measure(subscribers, events));
+		}
+		table.add(deliveries.bin(pairs, connections));
+		System.out.println(table.render(settings()));
+	}
+
+	private void hierarchy(ResultTable table, ServerMeter meter, RawSqlFloor floor, String tree, int projects) {
+		String owner = BenchmarkData.owner(projects);
+		String body = JSON.writeValueAsString(Map.of("query", tree, "variables", Map.of("first", projects)));
+		Map<String, String> headers = Map.of("Content-Type", "application/json", "Authorization",
+				"Bearer " + users.token(owner, List.of("user")));
+		String server = "http://127.0.0.1:" + port + "/graphql";
+		sameAnswer(server, body, headers, floor.url(owner, projects));
+		Wrk.post(server, body, headers, connections, warmup);
+		ResultTable.Row measured = run(meter, "tree of " + projects + " projects: server",
+				() -> Wrk.post(server, body, headers, connections, duration));
+		Wrk.post(floor.url(owner, projects), "{}", Map.of("Content-Type", "application/json"), connections, warmup);
+		ResultTable.Row floorRow = run(meter, "tree of " + projects + " projects: raw-SQL floor", () -> Wrk
+			.post(floor.url(owner, projects), "{}", Map.of("Content-Type", "application/json"), connections, duration));
+		table.add(measured.against(floorRow));
+		table.add(floorRow);
+	}
+
+	/**
+	 * The floor must answer what the server answers, or it is no floor: both are fetched
+	 * once and compared as JSON trees.
+	 */
+	private static void sameAnswer(String server, String body, Map<String, String> headers, String floor) {
+		HttpClient http = HttpClient.newHttpClient();
+		HttpRequest.Builder graphql = HttpRequest.newBuilder(URI.create(server))
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		headers.forEach(graphql::header);
+		long start = System.nanoTime();
+		String answer = send(http, graphql.build());
+		long graphqlMillis = (System.nanoTime() - start) / 1_000_000;
+		start = System.nanoTime();
+		String raw = send(http,
+				HttpRequest.newBuilder(URI.create(floor))
+					.POST(HttpRequest.BodyPublishers.ofString("{}"))
+					.header("Content-Type", "application/json")
+					.build());
+		long floorMillis = (System.nanoTime() - start) / 1_000_000;
+		if (!JSON.readTree(answer).equals(JSON.readTree(raw))) {
+			throw new IllegalStateException("the floor's answer differs from the server's:\n"
+					+ answer.substring(0, Math.min(500, answer.length())) + "\n"
+					+ raw.substring(0, Math.min(500, raw.length())));
+		}
+		System.out.printf("first request: server %d ms, floor %d ms, the same %,d bytes%n", graphqlMillis, floorMillis,
+				answer.length());
+	}
+
+	private static String send(HttpClient http, HttpRequest request) {
+		try {
+			return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static ResultTable.Row run(ServerMeter meter, String name, java.util.function.Supplier<Wrk.Result> load) {
+		ServerMeter.Snapshot before = meter.snapshot();
+		Wrk.Result result = load.get();
+		ServerMeter.Snapshot after = meter.snapshot();
+		if (result.failures() > 0) {
+			throw new IllegalStateException(name + ": " + result.failures() + " responses were not 2xx");
+		}
+		return ResultTable.Row.of(name, result.perSecond(), result.p50Millis(), result.p99Millis(), result.requests(),
+				before, after, ServerMeter.residentBytes());
+	}
+
+	private String settings() {
+		return String.format(
+				"%d cores, Java %s, max heap %d MiB, database %s; %d connections, %s per round after %s warm-up",
+				Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+				Runtime.getRuntime().maxMemory() / (1024 * 1024),
+				System.getenv("COCKPIT_DB_URL") == null ? "embedded MariaDB 11.4.5" : "COCKPIT_DB_URL", connections,
+				duration, warmup);
+	}
+
+	/** The seeded data set: deterministic, so a database seeded once is reused. */
+	static final class BenchmarkData {
+
+		/** 10 + 50 projects for the two measured owners, and 140 more for 14 others. */
+		static void seed(DatabaseClient db) {
+			Long seeded = db.sql("SELECT COUNT(*) AS n FROM projects WHERE owner_user_id = :o")
+				.bind("o", owner(10))
+				.map(row -> row.get("n", Long.class))
+				.one()
+				.block();
+			if (seeded != null && seeded > 0) {
+				return;
+			}
+			SeededHierarchy hierarchy = new SeededHierarchy(db);
+			hierarchy.projects(owner(10), 10, SeededHierarchy.Shape.SPEC);
+			hierarchy.projects(owner(50), 50, SeededHierarchy.Shape.SPEC);
+			for (int other = 0; other < 14; other++) {
+				hierarchy.projects("bench-owner-other-" + other, 10, SeededHierarchy.Shape.SPEC);
+			}
+		}
+
+		static String owner(int projects) {
+			return "bench-owner-" + projects;
+		}
+
+	}
+
+}

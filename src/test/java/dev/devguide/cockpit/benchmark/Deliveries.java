@@ -1,0 +1,109 @@
+package dev.devguide.cockpit.benchmark;
+
+import dev.devguide.cockpit.support.Fixtures;
+import dev.devguide.cockpit.support.TestUsers;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The subscription and Bin scenarios: the clients run in a {@link LoadClient} process;
+ * this side makes the changes (events at a fixed rate) and reads the server's counters.
+ */
+final class Deliveries {
+
+	private static final Duration EVENT_INTERVAL = Duration.ofMillis(20);
+
+	private final TestUsers users;
+
+	private final int port;
+
+	private final ServerMeter meter;
+
+	Deliveries(TestUsers users, int port, ServerMeter meter) {
+		this.users = users;
+		this.port = port;
+		this.meter = meter;
+	}
+
+	/**
+	 * {@code subscribers} WebSocket subscribers of one project; {@code events} changes at
+	 * 50 a second; the delivery latency from each change's createdAt.
+	 */
+	ResultTable.Row measure(int subscribers, int events) {
+		String owner = "bench-subscriber-owner-" + subscribers;
+		HttpGraphQlTester tester = users.user(owner);
+		Fixtures fixtures = new Fixtures(tester);
+		String project = fixtures.project();
+		try (Clients clients = Clients.start("subscribe", "ws://127.0.0.1:" + port + "/graphql",
+				users.token(owner, List.of("user")), project, String.valueOf(subscribers))) {
+			clients.await("CONNECTED");
+			Disposable warmUp = changes(fixtures, project, Integer.MAX_VALUE, new AtomicLong()).subscribe();
+			clients.await("READY");
+			warmUp.dispose();
+			clients.send("MEASURE");
+			clients.await("MEASURING");
+			AtomicLong maxResident = new AtomicLong();
+			ServerMeter.Snapshot before = meter.snapshot();
+			long start = System.nanoTime();
+			changes(fixtures, project, events, maxResident).blockLast(Duration.ofMinutes(10));
+			double submitting = (System.nanoTime() - start) / 1e9;
+			clients.send("STOP " + events);
+			Map<String, Double> result = Clients.fields(clients.await("RESULT"));
+			double seconds = (System.nanoTime() - start) / 1e9;
+			ServerMeter.Snapshot after = meter.snapshot();
+			double delivered = result.get("received");
+			ResultTable.Row row = ResultTable.Row.of(
+					String.format("%,d subscribers, 50 events/s: deliveries", subscribers), delivered / seconds,
+					result.get("p50"), result.get("p99"), (long) delivered, before, after, maxResident.get());
+			return new ResultTable.Row(row.name(), row.perSecond(), row.p50Millis(), row.p99Millis(), Double.NaN,
+					row.cpuMillis(), row.allocatedMegabytes(), row.residentMegabytes(),
+					String.format(
+							"%.0f of %.0f delivered, %.0f events/s sent; latency from createdAt (at or before commit)",
+							delivered, result.get("expected"), events / submitting));
+		}
+	}
+
+	/** submitChange + validateChange spread over 8 projects, at the given concurrency. */
+	ResultTable.Row bin(int pairs, int concurrency) {
+		String owner = "bench-bin-owner";
+		Fixtures fixtures = new Fixtures(users.user(owner));
+		List<String> arguments = new ArrayList<>(List.of("bin", "http://127.0.0.1:" + port + "/graphql",
+				users.token(owner, List.of("user")), String.valueOf(pairs), String.valueOf(concurrency)));
+		for (int i = 0; i < 8; i++) {
+			arguments.add(fixtures.project());
+		}
+		ServerMeter.Snapshot before = meter.snapshot();
+		try (Clients clients = Clients.start(arguments.toArray(String[]::new))) {
+			Map<String, Double> result = Clients.fields(clients.await("RESULT"));
+			ServerMeter.Snapshot after = meter.snapshot();
+			ResultTable.Row row = ResultTable.Row.of("Bin: submitChange + validateChange pairs, 8 projects",
+					result.get("perSecond"), result.get("p50"), result.get("p99"), pairs, before, after,
+					ServerMeter.residentBytes());
+			return new ResultTable.Row(row.name(), row.perSecond(), row.p50Millis(), row.p99Millis(), row.statements(),
+					row.cpuMillis(), row.allocatedMegabytes(), row.residentMegabytes(),
+					"p50 and p99 per call; per-op figures per pair");
+		}
+	}
+
+	/**
+	 * Submits {@code count} changes, one every 20 ms (at most four in flight, so a slow
+	 * answer delays the next rather than piling up), sampling the server's resident set
+	 * size as it goes.
+	 */
+	private static Flux<String> changes(Fixtures fixtures, String project, int count, AtomicLong maxResident) {
+		return Flux.range(0, count)
+			.delayElements(EVENT_INTERVAL, Schedulers.boundedElastic())
+			.flatMap(n -> Flux.defer(() -> {
+				maxResident.accumulateAndGet(ServerMeter.residentBytes(), Math::max);
+				return Flux.just(fixtures.submit(project, null, Map.of("n", n)));
+			}).subscribeOn(Schedulers.boundedElastic()), 4);
+	}
+
+}
