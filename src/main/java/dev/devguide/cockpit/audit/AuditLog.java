@@ -5,6 +5,7 @@ import dev.devguide.cockpit.persistence.JsonColumns;
 import dev.devguide.cockpit.security.Caller;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
@@ -33,13 +34,13 @@ class AuditLog {
 
 	/** The failure row of a refused mutation: its facts, classification and reason. */
 	Mono<Void> failure(Caller caller, AuditFacts facts, ApiException error) {
-		Map<String, Object> metadata = new LinkedHashMap<>(facts.metadata());
+		Map<String, @Nullable Object> metadata = new LinkedHashMap<>(facts.metadata());
 		metadata.put("classification", error.type().name());
 		metadata.put("reason", error.getMessage());
 		return insert(caller, facts, "failure", metadata);
 	}
 
-	private Mono<Void> insert(Caller caller, AuditFacts facts, String status, Map<String, Object> metadata) {
+	private Mono<Void> insert(Caller caller, AuditFacts facts, String status, Map<String, @Nullable Object> metadata) {
 		return db.sql("""
 				INSERT INTO audit_logs (user_id, action, resource_type, resource_id, status, metadata, ip_address,
 				                        user_agent)

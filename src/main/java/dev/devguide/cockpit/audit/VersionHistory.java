@@ -1,6 +1,7 @@
 package dev.devguide.cockpit.audit;
 
 import dev.devguide.cockpit.persistence.JsonColumns;
+import dev.devguide.cockpit.persistence.Rows;
 import dev.devguide.cockpit.security.Caller;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -35,7 +36,7 @@ public class VersionHistory {
 				FROM version_history WHERE resource_type = :type AND resource_id = :id""")
 			.bind("type", resourceType)
 			.bind("id", resourceId)
-			.map(row -> row.get("next_version", Long.class).intValue())
+			.map(row -> Rows.longValue(row, "next_version").intValue())
 			.one()
 			.flatMap(version -> db.sql("""
 					INSERT INTO version_history (id, resource_type, resource_id, version_number, snapshot,

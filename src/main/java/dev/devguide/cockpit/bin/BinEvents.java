@@ -10,6 +10,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.springframework.lang.Contract;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -40,7 +43,7 @@ class BinEvents {
 	/**
 	 * A status change of {@code change} (its row after the change) from {@code previous}.
 	 */
-	Mono<Long> statusChanged(SyncChange change, String previous, Instant at) {
+	Mono<Long> statusChanged(SyncChange change, @Nullable String previous, Instant at) {
 		Map<String, Object> payload = new HashMap<>();
 		payload.put("change", changeJson(change));
 		payload.put("previousStatus", previous);
@@ -55,7 +58,8 @@ class BinEvents {
 		payload.put("violation", violationJson(violation));
 		payload.put("standardId", standard.id());
 		payload.put("enforcementLevel", standard.enforcementLevel());
-		return outbox.append(violation.projectId(), VIOLATION_DETECTED, payload);
+		// the Bin's violations carry the project of their change
+		return outbox.append(Objects.requireNonNull(violation.projectId()), VIOLATION_DETECTED, payload);
 	}
 
 	/**
@@ -84,11 +88,12 @@ class BinEvents {
 	 * it as a JSON value.
 	 */
 	SyncChange change(Map<?, ?> json) {
-		Object payload = json.containsKey("payloadText") ? this.json.parse((String) json.get("payloadText"))
+		Object payload = json.containsKey("payloadText") ? this.json.parse((String) carried(json, "payloadText"))
 				: json.get("payload");
-		return new SyncChange((String) json.get("id"), (String) json.get("projectId"), (String) json.get("changeType"),
-				(String) json.get("sourceModuleId"), payload, (String) json.get("status"),
-				json.get("validationResults"), json.get("impactAnalysis"), instant(json.get("createdAt")),
+		return new SyncChange((String) carried(json, "id"), (String) carried(json, "projectId"),
+				(String) carried(json, "changeType"), (String) json.get("sourceModuleId"),
+				Objects.requireNonNull(payload, "payload"), (String) carried(json, "status"),
+				json.get("validationResults"), json.get("impactAnalysis"), instant(carried(json, "createdAt")),
 				instant(json.get("validatedAt")), instant(json.get("propagatedAt")));
 	}
 
@@ -109,17 +114,28 @@ class BinEvents {
 	}
 
 	static MetadataViolation violation(Map<?, ?> json) {
-		return new MetadataViolation((String) json.get("id"), (String) json.get("standardId"),
-				(String) json.get("resourceType"), (String) json.get("resourceId"), (String) json.get("violationValue"),
-				(String) json.get("suggestedFix"), (String) json.get("status"), instant(json.get("detectedAt")),
-				instant(json.get("resolvedAt")), (String) json.get("resolvedBy"), (String) json.get("projectId"));
+		return new MetadataViolation((String) carried(json, "id"), (String) carried(json, "standardId"),
+				(String) carried(json, "resourceType"), (String) carried(json, "resourceId"),
+				(String) json.get("violationValue"), (String) json.get("suggestedFix"),
+				(String) carried(json, "status"), instant(json.get("detectedAt")), instant(json.get("resolvedAt")),
+				(String) json.get("resolvedBy"), (String) json.get("projectId"));
 	}
 
-	static String text(Instant instant) {
+	/**
+	 * A value that every event of its type carries: this class writes it from a NOT NULL
+	 * column (or, in the envelope, from a value that is always set).
+	 */
+	static Object carried(Map<?, ?> json, String key) {
+		return Objects.requireNonNull(json.get(key), key);
+	}
+
+	@Contract("null -> null; !null -> !null")
+	static @Nullable String text(@Nullable Instant instant) {
 		return instant == null ? null : UTC.format(instant.truncatedTo(ChronoUnit.MICROS));
 	}
 
-	static Instant instant(Object text) {
+	@Contract("null -> null; !null -> !null")
+	static @Nullable Instant instant(@Nullable Object text) {
 		return text == null ? null : Instant.parse((String) text);
 	}
 

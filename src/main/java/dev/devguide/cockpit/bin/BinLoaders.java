@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -31,13 +32,17 @@ public class BinLoaders implements LoaderContribution {
 		.reversed();
 
 	/** One project's page request: the loader key of {@code Project.syncBuffer}. */
-	record SyncBufferPage(String projectId, String status, int first, Cursors.Position after) {
+	record SyncBufferPage(String projectId, @Nullable String status, int first, Cursors.@Nullable Position after) {
 
 		/** The arguments that keys share when they can go into one statement. */
-		SyncBufferPage arguments() {
-			return new SyncBufferPage(null, status, first, after);
+		Arguments arguments() {
+			return new Arguments(status, first, after);
 		}
 
+	}
+
+	/** A page request without its project. */
+	record Arguments(@Nullable String status, int first, Cursors.@Nullable Position after) {
 	}
 
 	private final PropagationRepository propagations;
@@ -56,14 +61,14 @@ public class BinLoaders implements LoaderContribution {
 	}
 
 	private Mono<Map<SyncBufferPage, Page<SyncChange>>> pages(Set<SyncBufferPage> keys) {
-		Map<SyncBufferPage, List<SyncBufferPage>> groups = keys.stream()
+		Map<Arguments, List<SyncBufferPage>> groups = keys.stream()
 			.collect(Collectors.groupingBy(SyncBufferPage::arguments));
 		return Flux.fromIterable(groups.entrySet())
 			.concatMap(group -> load(group.getKey(), group.getValue()))
 			.collect(HashMap::new, Map::putAll);
 	}
 
-	private Mono<Map<SyncBufferPage, Page<SyncChange>>> load(SyncBufferPage arguments, List<SyncBufferPage> keys) {
+	private Mono<Map<SyncBufferPage, Page<SyncChange>>> load(Arguments arguments, List<SyncBufferPage> keys) {
 		List<String> projects = keys.stream().map(SyncBufferPage::projectId).toList();
 		return changes.pages(projects, arguments.status(), arguments.after(), arguments.first() + 1)
 			.collectList()

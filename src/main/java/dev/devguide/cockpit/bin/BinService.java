@@ -22,6 +22,7 @@ import dev.devguide.cockpit.security.Caller;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -109,7 +110,9 @@ public class BinService {
 							.flatMap(rows -> moved(rows, id, SyncChange.PENDING, "validateChange"))
 							.then(storeViolations(id, validation.violations(), rules.getT1()))
 							.then(changes.findById(id))
-							.flatMap(after -> events.statusChanged(after, SyncChange.PENDING, after.validatedAt())
+							// markValidated set validated_at
+							.flatMap(after -> events
+								.statusChanged(after, SyncChange.PENDING, Objects.requireNonNull(after.validatedAt()))
 								.thenReturn(new Validated(after, validation.violations().size())));
 					})),
 				(facts, validated) -> facts.with("status", validated.change().status())
@@ -118,14 +121,15 @@ public class BinService {
 	}
 
 	public Mono<SyncChange> propagate(String id) {
-		return transactions
-			.run(AuditFacts.of("sync_change.propagate", TYPE, id),
-					caller -> locked(caller, id, SyncChange.VALIDATED, "propagateChange")
-						.flatMap(change -> propagator.propagate(change))
-						.then(changes.findById(id))
-						.flatMap(after -> events.statusChanged(after, SyncChange.VALIDATED, after.propagatedAt())
-							.thenReturn(after)),
-					(facts, after) -> facts.with("impactAnalysis", after.impactAnalysis()));
+		// markPropagated sets propagated_at, so the change read after it has one
+		return transactions.run(AuditFacts.of("sync_change.propagate", TYPE, id),
+				caller -> locked(caller, id, SyncChange.VALIDATED, "propagateChange")
+					.flatMap(change -> propagator.propagate(change))
+					.then(changes.findById(id))
+					.flatMap(after -> events
+						.statusChanged(after, SyncChange.VALIDATED, Objects.requireNonNull(after.propagatedAt()))
+						.thenReturn(after)),
+				(facts, after) -> facts.with("impactAnalysis", after.impactAnalysis()));
 	}
 
 	/** A change just validated, and how many violations it left. */
@@ -175,7 +179,9 @@ public class BinService {
 		return Flux.fromIterable(found)
 			.concatMap(violations::insert)
 			.thenMany(violations.findByResource(TYPE, changeId))
-			.concatMap(stored -> events.violationDetected(stored, byId.get(stored.standardId())))
+			// each stored violation was found by one of the applied standards
+			.concatMap(
+					stored -> events.violationDetected(stored, Objects.requireNonNull(byId.get(stored.standardId()))))
 			.then();
 	}
 

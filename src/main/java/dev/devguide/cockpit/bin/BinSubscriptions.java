@@ -18,6 +18,7 @@ import dev.devguide.cockpit.graphql.SchemaParts;
 import dev.devguide.cockpit.project.ProjectService;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
@@ -64,29 +65,30 @@ class BinSubscriptions implements SchemaContribution {
 				});
 	}
 
-	Flux<SyncStatusEvent> statusChanges(String projectId, List<String> statuses, String after) {
+	Flux<SyncStatusEvent> statusChanges(String projectId, @Nullable List<String> statuses, @Nullable String after) {
 		return stream(projectId, after, BinEvents.SYNC_STATUS_CHANGED)
 			.filter(event -> statuses == null || statuses.contains((String) event.payload().get("newStatus")))
 			.map(event -> new SyncStatusEvent(event.cursor(),
-					binEvents.change((Map<?, ?>) event.payload().get("change")),
-					(String) event.payload().get("previousStatus"), (String) event.payload().get("newStatus"),
-					BinEvents.instant(event.payload().get("at"))));
+					binEvents.change((Map<?, ?>) BinEvents.carried(event.payload(), "change")),
+					(String) event.payload().get("previousStatus"),
+					(String) BinEvents.carried(event.payload(), "newStatus"),
+					BinEvents.instant(BinEvents.carried(event.payload(), "at"))));
 	}
 
-	Flux<ViolationDetectedEvent> violations(String projectId, List<String> standardIds, List<String> levels,
-			String after) {
+	Flux<ViolationDetectedEvent> violations(String projectId, @Nullable List<String> standardIds,
+			@Nullable List<String> levels, @Nullable String after) {
 		return stream(projectId, after, BinEvents.VIOLATION_DETECTED)
 			.filter(event -> standardIds == null || standardIds.contains((String) event.payload().get("standardId")))
 			.filter(event -> levels == null || levels.contains((String) event.payload().get("enforcementLevel")))
 			.map(event -> new ViolationDetectedEvent(event.cursor(),
-					BinEvents.violation((Map<?, ?>) event.payload().get("violation")),
-					(String) event.payload().get("enforcementLevel")));
+					BinEvents.violation((Map<?, ?>) BinEvents.carried(event.payload(), "violation")),
+					(String) BinEvents.carried(event.payload(), "enforcementLevel")));
 	}
 
 	/**
 	 * The project's events of one type, once the caller is allowed to read the project.
 	 */
-	private Flux<OutboxEvent> stream(String projectId, String after, String type) {
+	private Flux<OutboxEvent> stream(String projectId, @Nullable String after, String type) {
 		return projects.get(projectId)
 			.flatMapMany(project -> Flux.defer(() -> events.stream(projectId, after)))
 			.filter(event -> type.equals(event.type()));

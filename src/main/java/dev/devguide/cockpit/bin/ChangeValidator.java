@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks a change's payload against the active standards (each scalar field whose path
@@ -92,7 +93,7 @@ final class ChangeValidator {
 	/**
 	 * A temporal value's UTC form, if it parses as a timestamp and passes the standard.
 	 */
-	static String fix(MetadataStandard standard, Pattern pattern, String value) {
+	static @Nullable String fix(MetadataStandard standard, Pattern pattern, String value) {
 		if (!MetadataStandard.TEMPORAL.equals(standard.category())) {
 			return null;
 		}

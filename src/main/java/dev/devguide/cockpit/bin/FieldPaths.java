@@ -3,6 +3,7 @@ package dev.devguide.cockpit.bin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Names every value of a JSON payload by its field path: object keys joined with
@@ -19,7 +20,7 @@ final class FieldPaths {
 	 * One value of the payload at its path; {@code scalar} for strings, numbers and
 	 * booleans.
 	 */
-	record Field(String path, Object value) {
+	record Field(String path, @Nullable Object value) {
 
 		boolean scalar() {
 			return value instanceof String || value instanceof Number || value instanceof Boolean;

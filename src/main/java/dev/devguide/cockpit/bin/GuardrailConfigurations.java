@@ -3,6 +3,7 @@ package dev.devguide.cockpit.bin;
 import dev.devguide.cockpit.configuration.Guardrail;
 import dev.devguide.cockpit.configuration.GuardrailConfigurationCheck;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,8 +16,9 @@ class GuardrailConfigurations implements GuardrailConfigurationCheck {
 	private static final String PROBE = "guardrail";
 
 	@Override
-	public String problem(Object configuration) {
-		Guardrail probe = new Guardrail(null, null, PROBE, null, null, false, configuration, true, null);
+	public @Nullable String problem(@Nullable Object configuration) {
+		// A stand-in row: GuardrailRules reads only its ruleId and configuration.
+		Guardrail probe = new Guardrail(PROBE, null, PROBE, PROBE, "LOW", false, configuration, true, null);
 		return GuardrailRules.evaluate(probe, List.of(), 0)
 			.stream()
 			.filter(check -> "configuration".equals(check.rule()))

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a guardrail's {@code configuration} means to the Bin. Every key is optional and a
@@ -122,7 +123,7 @@ final class GuardrailRules {
 				+ (ok ? "" : ", more than " + max.longValue() + " (" + guardrail.ruleId() + ")")));
 	}
 
-	private static Pattern pattern(Map<?, ?> config, String key) {
+	private static @Nullable Pattern pattern(Map<?, ?> config, String key) {
 		Object raw = config.get(key);
 		if (raw == null) {
 			return null;

@@ -1,12 +1,14 @@
 package dev.devguide.cockpit.bin;
 
 import static dev.devguide.cockpit.persistence.Rows.instant;
-import static dev.devguide.cockpit.persistence.Rows.integer;
+import static dev.devguide.cockpit.persistence.Rows.integerOrNull;
 import static dev.devguide.cockpit.persistence.Rows.string;
+import static dev.devguide.cockpit.persistence.Rows.stringOrNull;
 
 import io.r2dbc.spi.Readable;
 import java.util.Collection;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
@@ -65,7 +67,7 @@ public class PropagationRepository {
 				WHERE m.id = :module AND pr.project_id = :project""")
 			.bind("module", moduleId)
 			.bind("project", projectId)
-			.map(row -> row.get("module_type", String.class))
+			.map(row -> string(row, "module_type"))
 			.one();
 	}
 
@@ -73,7 +75,7 @@ public class PropagationRepository {
 	 * The project's dashboards holding a module of {@code moduleType} (all of the
 	 * project's dashboards when null), by id.
 	 */
-	public Mono<List<String>> dashboards(String projectId, String moduleType) {
+	public Mono<List<String>> dashboards(String projectId, @Nullable String moduleType) {
 		String sql = moduleType == null ? """
 				SELECT d.id FROM dashboards d JOIN profiles pr ON pr.id = d.profile_id
 				WHERE pr.project_id = :project ORDER BY d.id""" : """
@@ -85,13 +87,13 @@ public class PropagationRepository {
 		if (moduleType != null) {
 			spec = spec.bind("type", moduleType);
 		}
-		return spec.map(row -> row.get("id", String.class)).all().collectList();
+		return spec.map(row -> string(row, "id")).all().collectList();
 	}
 
 	static Propagation map(Readable row) {
 		return new Propagation(string(row, "id"), string(row, "sync_buffer_id"), string(row, "affected_dashboard_id"),
-				string(row, "propagation_type"), string(row, "status"), string(row, "error_message"),
-				integer(row, "token_cost"), integer(row, "duration_ms"), instant(row, "created_at"));
+				string(row, "propagation_type"), string(row, "status"), stringOrNull(row, "error_message"),
+				integerOrNull(row, "token_cost"), integerOrNull(row, "duration_ms"), instant(row, "created_at"));
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -48,7 +49,7 @@ class Propagator {
 			.flatMap(moduleType -> write(change, moduleType.orElse(null), start));
 	}
 
-	private Mono<Void> write(SyncChange change, String moduleType, long start) {
+	private Mono<Void> write(SyncChange change, @Nullable String moduleType, long start) {
 		return propagations.dashboards(change.projectId(), moduleType)
 			.flatMap(dashboards -> changes.markPropagated(change.id(), impact(change, moduleType, dashboards))
 				.flatMap(rows -> BinService.moved(rows, change.id(), SyncChange.VALIDATED, "propagateChange"))
@@ -58,7 +59,7 @@ class Propagator {
 				.then());
 	}
 
-	private static Map<String, Object> impact(SyncChange change, String moduleType, List<String> dashboards) {
+	private static Map<String, Object> impact(SyncChange change, @Nullable String moduleType, List<String> dashboards) {
 		Map<String, Object> impact = new LinkedHashMap<>();
 		impact.put("rule", moduleType != null ? "moduleType" : "project");
 		impact.put("sourceModuleId", change.sourceModuleId());

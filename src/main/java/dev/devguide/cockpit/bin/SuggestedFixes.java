@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAccessor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Computes a passing value for a failed temporal check: a timestamp with an offset (or
@@ -50,13 +51,13 @@ final class SuggestedFixes {
 	}
 
 	/** The UTC {@code ...Z} form of a timestamp, or null when the text is not one. */
-	static String utcTimestamp(String text) {
+	static @Nullable String utcTimestamp(String text) {
 		String value = text.strip();
 		Instant instant = parse(value);
 		return instant == null ? null : ZULU.format(instant.truncatedTo(ChronoUnit.MICROS));
 	}
 
-	private static Instant parse(String value) {
+	private static @Nullable Instant parse(String value) {
 		try {
 			TemporalAccessor parsed = OFFSET.parse(value);
 			LocalDateTime local = LocalDateTime.from(parsed);

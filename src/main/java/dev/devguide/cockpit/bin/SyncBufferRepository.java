@@ -1,13 +1,16 @@
 package dev.devguide.cockpit.bin;
 
 import static dev.devguide.cockpit.persistence.Rows.instant;
+import static dev.devguide.cockpit.persistence.Rows.instantOrNull;
 import static dev.devguide.cockpit.persistence.Rows.string;
+import static dev.devguide.cockpit.persistence.Rows.stringOrNull;
 
 import dev.devguide.cockpit.graphql.Cursors;
 import dev.devguide.cockpit.persistence.JsonColumns;
 import dev.devguide.cockpit.persistence.Rows;
 import io.r2dbc.spi.Readable;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
@@ -34,7 +37,8 @@ public class SyncBufferRepository {
 		this.json = json;
 	}
 
-	public Mono<Void> insert(String id, String projectId, String changeType, String sourceModuleId, String payload) {
+	public Mono<Void> insert(String id, String projectId, String changeType, @Nullable String sourceModuleId,
+			String payload) {
 		return db.sql("""
 				INSERT INTO sync_buffer (id, project_id, change_type, source_module_id, payload)
 				VALUES (:id, :project, :type, :module, :payload)""")
@@ -96,7 +100,8 @@ public class SyncBufferRepository {
 	 * (created_at DESC, id DESC), after a position: one statement, a UNION ALL of one
 	 * index range read per project.
 	 */
-	public Flux<SyncChange> pages(List<String> projectIds, String status, Cursors.Position after, int limit) {
+	public Flux<SyncChange> pages(List<String> projectIds, @Nullable String status, Cursors.@Nullable Position after,
+			int limit) {
 		StringBuilder sql = new StringBuilder();
 		for (int i = 0; i < projectIds.size(); i++) {
 			sql.append(i == 0 ? "(" : " UNION ALL (")
@@ -125,21 +130,21 @@ public class SyncBufferRepository {
 		return spec.map(this::map).all();
 	}
 
-	public Mono<Long> count(String projectId, String status) {
+	public Mono<Long> count(String projectId, @Nullable String status) {
 		String sql = "SELECT COUNT(*) AS total FROM sync_buffer WHERE project_id = :project"
 				+ (status == null ? "" : " AND status = :status");
 		DatabaseClient.GenericExecuteSpec spec = db.sql(sql).bind("project", projectId);
 		if (status != null) {
 			spec = spec.bind("status", status);
 		}
-		return spec.map(row -> row.get("total", Long.class)).one();
+		return spec.map(row -> Rows.longValue(row, "total")).one();
 	}
 
 	SyncChange map(Readable row) {
 		return new SyncChange(string(row, "id"), string(row, "project_id"), string(row, "change_type"),
-				string(row, "source_module_id"), json.read(row, "payload"), string(row, "status"),
-				json.read(row, "validation_results"), json.read(row, "impact_analysis"), instant(row, "created_at"),
-				instant(row, "validated_at"), instant(row, "propagated_at"));
+				stringOrNull(row, "source_module_id"), json.read(row, "payload"), string(row, "status"),
+				json.readOrNull(row, "validation_results"), json.readOrNull(row, "impact_analysis"),
+				instant(row, "created_at"), instantOrNull(row, "validated_at"), instantOrNull(row, "propagated_at"));
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.devguide.cockpit.configuration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Says whether a guardrail {@code configuration} can be applied. The Bin, which gives the
  * keys their meaning, implements it, so that a broken configuration is refused when it is
@@ -8,6 +10,6 @@ package dev.devguide.cockpit.configuration;
 public interface GuardrailConfigurationCheck {
 
 	/** Why the configuration cannot be applied, or null when it can. */
-	String problem(Object configuration);
+	@Nullable String problem(@Nullable Object configuration);
 
 }

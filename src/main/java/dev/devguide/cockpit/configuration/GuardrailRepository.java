@@ -1,12 +1,14 @@
 package dev.devguide.cockpit.configuration;
 
-import static dev.devguide.cockpit.persistence.Rows.bool;
+import static dev.devguide.cockpit.persistence.Rows.boolOrNull;
 import static dev.devguide.cockpit.persistence.Rows.instant;
 import static dev.devguide.cockpit.persistence.Rows.string;
+import static dev.devguide.cockpit.persistence.Rows.stringOrNull;
 
 import dev.devguide.cockpit.persistence.JsonColumns;
 import io.r2dbc.spi.Readable;
 import java.util.Collection;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
@@ -47,7 +49,7 @@ public class GuardrailRepository {
 	 * System guardrails, plus the project guardrails of {@code owner} (all projects' when
 	 * owner is null).
 	 */
-	public Flux<Guardrail> findVisible(String owner, String projectId) {
+	public Flux<Guardrail> findVisible(@Nullable String owner, @Nullable String projectId) {
 		StringBuilder sql = new StringBuilder("SELECT g.id, g.project_id, g.rule_id, g.description, g.severity, "
 				+ "g.auto_reject, g.configuration, g.enabled, g.created_at FROM guardrails g "
 				+ "LEFT JOIN projects p ON p.id = g.project_id WHERE ");
@@ -92,9 +94,10 @@ public class GuardrailRepository {
 	}
 
 	Guardrail map(Readable row) {
-		return new Guardrail(string(row, "id"), string(row, "project_id"), string(row, "rule_id"),
-				string(row, "description"), string(row, "severity"), Boolean.TRUE.equals(bool(row, "auto_reject")),
-				json.read(row, "configuration"), Boolean.TRUE.equals(bool(row, "enabled")), instant(row, "created_at"));
+		return new Guardrail(string(row, "id"), stringOrNull(row, "project_id"), string(row, "rule_id"),
+				string(row, "description"), string(row, "severity"),
+				Boolean.TRUE.equals(boolOrNull(row, "auto_reject")), json.readOrNull(row, "configuration"),
+				Boolean.TRUE.equals(boolOrNull(row, "enabled")), instant(row, "created_at"));
 	}
 
 }

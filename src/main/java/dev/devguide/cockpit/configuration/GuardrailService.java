@@ -16,6 +16,7 @@ import dev.devguide.cockpit.security.Caller;
 import dev.devguide.cockpit.security.CallerContext;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -48,18 +49,21 @@ public class GuardrailService {
 	 * System guardrails and those of the caller's projects (admins: all), optionally of
 	 * one project.
 	 */
-	public Mono<List<Guardrail>> list(String projectId) {
+	public Mono<List<Guardrail>> list(@Nullable String projectId) {
 		return CallerContext.current()
 			.flatMap(
 					caller -> guardrails.findVisible(caller.admin() ? null : caller.userId(), projectId).collectList());
 	}
 
-	public Mono<Guardrail> create(String projectId, Input input) {
+	public Mono<Guardrail> create(@Nullable String projectId, Input input) {
 		String id = UUID.randomUUID().toString();
 		return transactions.run(AuditFacts.of("guardrail.create", TYPE, id).with("fields", input.fieldNames()),
+				// The new row takes its required fields from the input, read in the order
+				// save reads them.
 				caller -> authorize(caller, projectId, id)
-					.then(Mono.defer(() -> save(new Guardrail(id, projectId, null, null, null, false, null, true, null),
-							input, true))));
+					.then(Mono.defer(() -> save(new Guardrail(id, projectId, input.required(RULE_ID),
+							input.required(RULE_DESCRIPTION), input.required(SEVERITY), false, null, true, null), input,
+							true))));
 	}
 
 	public Mono<Guardrail> update(String id, Input input) {
@@ -83,7 +87,7 @@ public class GuardrailService {
 	 * Admins for system guardrails, the project's owner otherwise; a refusal names only
 	 * the guardrail.
 	 */
-	private Mono<Void> authorize(Caller caller, String projectId, String guardrailId) {
+	private Mono<Void> authorize(Caller caller, @Nullable String projectId, String guardrailId) {
 		return projectId == null ? TemplateService.requireAdmin(caller)
 				: ownership.projectOf(caller, projectId, "Guardrail", guardrailId).then();
 	}

@@ -1,14 +1,16 @@
 package dev.devguide.cockpit.configuration;
 
-import static dev.devguide.cockpit.persistence.Rows.bool;
+import static dev.devguide.cockpit.persistence.Rows.boolOrNull;
 import static dev.devguide.cockpit.persistence.Rows.instant;
-import static dev.devguide.cockpit.persistence.Rows.integer;
+import static dev.devguide.cockpit.persistence.Rows.integerOrNull;
 import static dev.devguide.cockpit.persistence.Rows.string;
+import static dev.devguide.cockpit.persistence.Rows.stringOrNull;
 
 import dev.devguide.cockpit.persistence.JsonColumns;
 import dev.devguide.cockpit.project.TemplateReferences;
 import io.r2dbc.spi.Readable;
 import java.util.Collection;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
@@ -33,7 +35,7 @@ public class TemplateRepository implements TemplateReferences {
 	}
 
 	/** Templates, optionally of one category, by name. */
-	public Flux<Template> findAll(String category) {
+	public Flux<Template> findAll(@Nullable String category) {
 		String where = category == null ? "" : " WHERE category = :category";
 		DatabaseClient.GenericExecuteSpec spec = db
 			.sql("SELECT " + COLUMNS + " FROM templates" + where + " ORDER BY name");
@@ -92,10 +94,10 @@ public class TemplateRepository implements TemplateReferences {
 	}
 
 	Template map(Readable row) {
-		Integer downloads = integer(row, "download_count");
-		return new Template(string(row, "id"), string(row, "name"), string(row, "category"), string(row, "description"),
-				json.read(row, "specification"), string(row, "created_by"),
-				Boolean.TRUE.equals(bool(row, "community_approved")), downloads == null ? 0 : downloads,
+		Integer downloads = integerOrNull(row, "download_count");
+		return new Template(string(row, "id"), string(row, "name"), string(row, "category"),
+				stringOrNull(row, "description"), json.read(row, "specification"), stringOrNull(row, "created_by"),
+				Boolean.TRUE.equals(boolOrNull(row, "community_approved")), downloads == null ? 0 : downloads,
 				instant(row, "created_at"));
 	}
 

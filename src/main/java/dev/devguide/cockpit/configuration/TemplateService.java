@@ -14,6 +14,7 @@ import dev.devguide.cockpit.security.Caller;
 import dev.devguide.cockpit.security.CallerContext;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -32,16 +33,18 @@ public class TemplateService {
 		this.transactions = transactions;
 	}
 
-	public Mono<List<Template>> list(String category) {
+	public Mono<List<Template>> list(@Nullable String category) {
 		return CallerContext.current().flatMap(caller -> templates.findAll(category).collectList());
 	}
 
 	public Mono<Template> create(Input input) {
 		String id = UUID.randomUUID().toString();
 		return transactions.run(AuditFacts.of("template.create", TYPE, id).with("fields", input.fieldNames()),
-				caller -> requireAdmin(caller).then(
-						Mono.defer(() -> save(new Template(id, null, null, null, null, caller.userId(), false, 0, null),
-								input, true))));
+				// The new row takes its required fields from the input, read in the order
+				// save reads them.
+				caller -> requireAdmin(caller).then(Mono.defer(() -> save(new Template(id,
+						input.required(TEMPLATE_NAME), input.required(CATEGORY), input.optional(TEMPLATE_DESCRIPTION),
+						input.required(SPECIFICATION), caller.userId(), false, 0, null), input, true))));
 	}
 
 	public Mono<Template> update(String id, Input input) {

@@ -58,7 +58,7 @@ public class EventOutbox {
 			.then()
 			.then(db.sql("SELECT last_sequence FROM event_sequences WHERE project_id = :project")
 				.bind("project", projectId)
-				.map(row -> row.get("last_sequence", Long.class))
+				.map(row -> Rows.longValue(row, "last_sequence"))
 				.one())
 			.flatMap(sequence -> db.sql("""
 					INSERT INTO event_outbox (project_id, project_sequence, event_type, payload)
@@ -103,7 +103,7 @@ public class EventOutbox {
 	public Mono<Map<String, Long>> latest(Collection<String> projectIds) {
 		return db.sql("SELECT project_id, last_sequence FROM event_sequences WHERE project_id IN (:ids)")
 			.bind("ids", projectIds)
-			.map(row -> Map.entry(row.get("project_id", String.class), row.get("last_sequence", Long.class)))
+			.map(row -> Map.entry(Rows.string(row, "project_id"), Rows.longValue(row, "last_sequence")))
 			.all()
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
 	}
@@ -122,8 +122,8 @@ public class EventOutbox {
 
 	@SuppressWarnings("unchecked")
 	private OutboxEvent map(Readable row) {
-		return new OutboxEvent(row.get("project_id", String.class), row.get("project_sequence", Long.class),
-				row.get("event_type", String.class), (Map<String, Object>) json.read(row, "payload"),
+		return new OutboxEvent(Rows.string(row, "project_id"), Rows.longValue(row, "project_sequence"),
+				Rows.string(row, "event_type"), (Map<String, Object>) json.read(row, "payload"),
 				instant(row, "created_at"));
 	}
 

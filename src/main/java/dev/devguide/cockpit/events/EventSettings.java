@@ -1,6 +1,7 @@
 package dev.devguide.cockpit.events;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -12,10 +13,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("cockpit.events")
 public record EventSettings(Duration pollInterval, Duration retention, Duration cleanupInterval) {
 
-	public EventSettings {
-		pollInterval = pollInterval == null ? Duration.ofMillis(100) : pollInterval;
-		retention = retention == null ? Duration.ofDays(7) : retention;
-		cleanupInterval = cleanupInterval == null ? Duration.ofMinutes(10) : cleanupInterval;
+	/** Settings left out (null when bound) take their defaults. */
+	public EventSettings(@Nullable Duration pollInterval, @Nullable Duration retention,
+			@Nullable Duration cleanupInterval) {
+		this.pollInterval = pollInterval == null ? Duration.ofMillis(100) : pollInterval;
+		this.retention = retention == null ? Duration.ofDays(7) : retention;
+		this.cleanupInterval = cleanupInterval == null ? Duration.ofMinutes(10) : cleanupInterval;
 	}
 
 }

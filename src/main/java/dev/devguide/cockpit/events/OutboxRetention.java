@@ -1,6 +1,7 @@
 package dev.devguide.cockpit.events;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -26,7 +27,7 @@ class OutboxRetention implements SmartLifecycle {
 
 	private final EventSettings settings;
 
-	private volatile Disposable running;
+	private volatile @Nullable Disposable running;
 
 	OutboxRetention(EventOutbox outbox, EventSettings settings) {
 		this.outbox = outbox;

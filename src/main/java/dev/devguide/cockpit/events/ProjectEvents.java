@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -53,7 +54,7 @@ public class ProjectEvents implements SmartLifecycle {
 
 	private final Sinks.Many<Boolean> wakeUps = Sinks.many().multicast().directBestEffort();
 
-	private volatile Disposable tailer;
+	private volatile @Nullable Disposable tailer;
 
 	public ProjectEvents(EventOutbox outbox, EventSettings settings) {
 		this.outbox = outbox;
@@ -67,7 +68,7 @@ public class ProjectEvents implements SmartLifecycle {
 	 * subscriber may read the project. A cursor beyond the project's newest committed
 	 * event was not issued by this API: BAD_REQUEST rather than a silent wait.
 	 */
-	public Flux<OutboxEvent> stream(String projectId, String after) {
+	public Flux<OutboxEvent> stream(String projectId, @Nullable String after) {
 		Long start = after == null ? null : parseCursor(after);
 		Mono<Void> checked = start == null ? Mono.empty()
 				: outbox.latest(List.of(projectId))
@@ -77,7 +78,7 @@ public class ProjectEvents implements SmartLifecycle {
 		return checked.thenMany(Flux.usingWhen(acquire(projectId), hub -> follow(hub, start), this::release));
 	}
 
-	private Flux<OutboxEvent> follow(ProjectHub hub, Long after) {
+	private Flux<OutboxEvent> follow(ProjectHub hub, @Nullable Long after) {
 		AtomicLong cursor = new AtomicLong(after == null ? hub.latest() : after);
 		return hub.ticks()
 			.onBackpressureLatest()
@@ -93,8 +94,9 @@ public class ProjectEvents implements SmartLifecycle {
 	private Flux<OutboxEvent> deliver(ProjectHub hub, AtomicLong cursor, long upTo) {
 		long after = cursor.get();
 		List<OutboxEvent> recent = hub.fromWindow(after, upTo);
-		boolean windowHasThem = recent != null && !recent.isEmpty() && recent.get(0).sequence() == after + 1;
-		Flux<OutboxEvent> source = windowHasThem ? Flux.fromIterable(recent) : fromOutbox(hub, after, upTo);
+		// from the window when it has them
+		Flux<OutboxEvent> source = recent != null && !recent.isEmpty() && recent.get(0).sequence() == after + 1
+				? Flux.fromIterable(recent) : fromOutbox(hub, after, upTo);
 		return source.handle((event, sink) -> {
 			if (event.sequence() != cursor.get() + 1) {
 				sink.error(ApiException.badRequest("after", "the events after " + cursor.get()

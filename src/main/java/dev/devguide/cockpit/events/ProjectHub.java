@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -105,7 +106,7 @@ final class ProjectHub {
 	 * the window no longer reaches back that far. The caller checks that the copy starts
 	 * at {@code after + 1}: the head may be trimmed meanwhile.
 	 */
-	List<OutboxEvent> fromWindow(long after, long upTo) {
+	@Nullable List<OutboxEvent> fromWindow(long after, long upTo) {
 		Map.Entry<Long, OutboxEvent> first = window.firstEntry();
 		if (first == null || first.getKey() > after + 1) {
 			return null;

@@ -1,14 +1,16 @@
 package dev.devguide.cockpit.governance;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A row of {@code metadata_standards}: a pattern that the values of the payload fields
- * matched by {@code fieldPattern} must contain, at an enforcement level.
+ * matched by {@code fieldPattern} must contain, at an enforcement level. The timestamps
+ * are null only in a row not yet inserted (the database sets them).
  */
 public record MetadataStandard(String id, String standardName, String category, String patternRegex,
-		String fieldPattern, String validationMessage, String enforcementLevel, boolean active, Instant createdAt,
-		Instant updatedAt) {
+		@Nullable String fieldPattern, @Nullable String validationMessage, String enforcementLevel, boolean active,
+		@Nullable Instant createdAt, @Nullable Instant updatedAt) {
 
 	/** The level whose failures reject a change. */
 	public static final String ERROR = "error";

@@ -3,11 +3,14 @@ package dev.devguide.cockpit.governance;
 import static dev.devguide.cockpit.persistence.Rows.bool;
 import static dev.devguide.cockpit.persistence.Rows.instant;
 import static dev.devguide.cockpit.persistence.Rows.string;
+import static dev.devguide.cockpit.persistence.Rows.stringOrNull;
 
+import dev.devguide.cockpit.persistence.Rows;
 import io.r2dbc.spi.Readable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
@@ -29,7 +32,7 @@ public class MetadataStandardRepository {
 	}
 
 	/** The standards of a category and activity (null: any), by name. */
-	public Flux<MetadataStandard> find(String category, Boolean active) {
+	public Flux<MetadataStandard> find(@Nullable String category, @Nullable Boolean active) {
 		List<String> where = new ArrayList<>();
 		if (category != null) {
 			where.add("category = :category");
@@ -85,7 +88,7 @@ public class MetadataStandardRepository {
 		return db.sql("SELECT COUNT(*) AS taken FROM metadata_standards WHERE standard_name = :name AND id <> :id")
 			.bind("name", name)
 			.bind("id", id)
-			.map(row -> row.get("taken", Long.class) > 0)
+			.map(row -> Rows.longValue(row, "taken") > 0)
 			.one();
 	}
 
@@ -112,9 +115,9 @@ public class MetadataStandardRepository {
 
 	static MetadataStandard map(Readable row) {
 		return new MetadataStandard(string(row, "id"), string(row, "standard_name"), string(row, "category"),
-				string(row, "pattern_regex"), string(row, "field_pattern"), string(row, "validation_message"),
-				string(row, "enforcement_level"), Boolean.TRUE.equals(bool(row, "is_active")),
-				instant(row, "created_at"), instant(row, "updated_at"));
+				string(row, "pattern_regex"), stringOrNull(row, "field_pattern"),
+				stringOrNull(row, "validation_message"), string(row, "enforcement_level"),
+				Boolean.TRUE.equals(bool(row, "is_active")), instant(row, "created_at"), instant(row, "updated_at"));
 	}
 
 }

@@ -16,6 +16,7 @@ import dev.devguide.cockpit.security.Caller;
 import dev.devguide.cockpit.security.CallerContext;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -37,16 +38,19 @@ public class MetadataStandardService {
 		this.transactions = transactions;
 	}
 
-	public Mono<List<MetadataStandard>> list(String category, Boolean active) {
+	public Mono<List<MetadataStandard>> list(@Nullable String category, @Nullable Boolean active) {
 		return CallerContext.current().flatMap(caller -> standards.find(category, active).collectList());
 	}
 
 	public Mono<MetadataStandard> create(Input input) {
 		String id = UUID.randomUUID().toString();
-		MetadataStandard blank = new MetadataStandard(id, null, null, null, null, null, MetadataStandard.ERROR, true,
-				null, null);
+		// The new row takes its required fields from the input (merge checks them again)
+		// and the defaults.
 		return transactions.run(AuditFacts.of("metadata_standard.create", TYPE, id).with("fields", input.fieldNames()),
-				caller -> requireAdmin(caller).then(Mono.defer(() -> save(blank, input, true))));
+				caller -> requireAdmin(caller).then(Mono.defer(() -> save(
+						new MetadataStandard(id, input.required(STANDARD_NAME), input.required(CATEGORY),
+								input.required(PATTERN_REGEX), null, null, MetadataStandard.ERROR, true, null, null),
+						input, true))));
 	}
 
 	public Mono<MetadataStandard> update(String id, Input input) {

@@ -1,12 +1,15 @@
 package dev.devguide.cockpit.governance;
 
 import static dev.devguide.cockpit.persistence.Rows.instant;
+import static dev.devguide.cockpit.persistence.Rows.instantOrNull;
 import static dev.devguide.cockpit.persistence.Rows.string;
+import static dev.devguide.cockpit.persistence.Rows.stringOrNull;
 
 import dev.devguide.cockpit.graphql.Cursors;
 import dev.devguide.cockpit.persistence.Rows;
 import dev.devguide.cockpit.persistence.SqlConditions;
 import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
@@ -66,7 +69,7 @@ public class ViolationRepository {
 	public Mono<String> lockStatus(String id) {
 		return db.sql("SELECT status FROM metadata_violations WHERE id = :id FOR UPDATE")
 			.bind("id", id)
-			.map(row -> row.get("status", String.class))
+			.map(row -> string(row, "status"))
 			.one();
 	}
 
@@ -91,7 +94,7 @@ public class ViolationRepository {
 	 * Up to {@code limit} violations matching the filter, newest first (detected_at DESC,
 	 * id DESC), after a position.
 	 */
-	public Flux<MetadataViolation> page(ViolationFilter filter, Cursors.Position after, int limit) {
+	public Flux<MetadataViolation> page(ViolationFilter filter, Cursors.@Nullable Position after, int limit) {
 		SqlConditions where = conditions(filter);
 		if (after != null) {
 			where.add("(v.detected_at < :afterTime OR (v.detected_at = :afterTime AND v.id < :afterId))")
@@ -106,7 +109,7 @@ public class ViolationRepository {
 	public Mono<Long> count(ViolationFilter filter) {
 		SqlConditions where = conditions(filter);
 		return where.bind(db.sql("SELECT COUNT(*) AS total FROM metadata_violations v" + where.where()))
-			.map(row -> row.get("total", Long.class))
+			.map(row -> Rows.longValue(row, "total"))
 			.one();
 	}
 
@@ -123,9 +126,9 @@ public class ViolationRepository {
 
 	static MetadataViolation map(Readable row) {
 		return new MetadataViolation(string(row, "id"), string(row, "standard_id"), string(row, "resource_type"),
-				string(row, "resource_id"), string(row, "violation_value"), string(row, "suggested_fix"),
-				string(row, "status"), instant(row, "detected_at"), instant(row, "resolved_at"),
-				string(row, "resolved_by"), string(row, "project_id"));
+				string(row, "resource_id"), stringOrNull(row, "violation_value"), stringOrNull(row, "suggested_fix"),
+				string(row, "status"), instant(row, "detected_at"), instantOrNull(row, "resolved_at"),
+				stringOrNull(row, "resolved_by"), stringOrNull(row, "project_id"));
 	}
 
 }

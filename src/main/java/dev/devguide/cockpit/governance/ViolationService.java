@@ -15,6 +15,8 @@ import dev.devguide.cockpit.graphql.Page;
 import dev.devguide.cockpit.project.Ownership;
 import dev.devguide.cockpit.security.Caller;
 import dev.devguide.cockpit.security.CallerContext;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -42,14 +44,16 @@ public class ViolationService {
 	}
 
 	/** A page of the violations the caller may read, newest first. */
-	public Mono<Page<MetadataViolation>> page(Input filter, int first, Cursors.Position position) {
+	public Mono<Page<MetadataViolation>> page(Input filter, int first, Cursors.@Nullable Position position) {
 		return CallerContext.current().flatMap(caller -> {
 			ViolationFilter criteria = new ViolationFilter(filter.optional(STATUS), filter.optional(STANDARD_ID),
 					filter.optional(RESOURCE_TYPE), filter.optional(PROJECT_ID), filter.optional(DETECTED_AFTER),
 					caller.admin() ? null : caller.userId());
 			return violations.page(criteria, position, first + 1)
 				.collectList()
-				.map(rows -> Page.of(rows, first, position != null, v -> Cursors.encode(v.detectedAt(), v.id()),
+				// a stored violation has its detected_at
+				.map(rows -> Page.of(rows, first, position != null,
+						v -> Cursors.encode(Objects.requireNonNull(v.detectedAt()), v.id()),
 						() -> violations.count(criteria)));
 		});
 	}
@@ -74,7 +78,7 @@ public class ViolationService {
 	 * {@code to}), under its project's lock; an illegal move is a BAD_REQUEST naming the
 	 * current status and changes nothing.
 	 */
-	private Mono<MetadataViolation> transition(String id, String verb, String from, String to) {
+	private Mono<MetadataViolation> transition(String id, String verb, @Nullable String from, String to) {
 		return transactions.run(AuditFacts.of(TYPE + "." + verb, TYPE, id).with("to", to),
 				caller -> authorize(caller, id).then(violations.lockStatus(id)).flatMap(current -> {
 					boolean legal = from == null ? !current.equals(to) : current.equals(from);

@@ -1,5 +1,6 @@
 package dev.devguide.cockpit.graphql;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.execution.ErrorType;
 
 /**
@@ -11,9 +12,9 @@ public class ApiException extends RuntimeException {
 
 	private final ErrorType type;
 
-	private final String field;
+	private final @Nullable String field;
 
-	protected ApiException(ErrorType type, String field, String message) {
+	protected ApiException(ErrorType type, @Nullable String field, String message) {
 		super(message, null, false, false);
 		this.type = type;
 		this.field = field;
@@ -40,7 +41,8 @@ public class ApiException extends RuntimeException {
 		return type;
 	}
 
-	public String field() {
+	/** The field at fault, for bad input; else null. */
+	public @Nullable String field() {
 		return field;
 	}
 

@@ -11,6 +11,8 @@ import static graphql.schema.GraphQLTypeReference.typeRef;
 import graphql.schema.GraphQLArgument;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Relay-style connection types ({@code XxxConnection}, {@code XxxEdge}, {@code PageInfo})
@@ -30,7 +32,8 @@ public final class Connections {
 	}
 
 	/** Relay page information. */
-	public record PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {
+	public record PageInfo(boolean hasNextPage, boolean hasPreviousPage, @Nullable String startCursor,
+			@Nullable String endCursor) {
 	}
 
 	/**
@@ -59,9 +62,12 @@ public final class Connections {
 				.description("How many nodes match, over all pages (counted only when asked for).")
 				.type(nonNull(Scalars.LONG)))
 			.build(), Page.class);
-		schema.fetcher(connection, "edges", env -> edges(env.getSource()));
-		schema.fetcher(connection, "pageInfo", env -> pageInfo(env.getSource()));
-		schema.fetcher(connection, "totalCount", env -> ((Page<?>) env.getSource()).total().get().toFuture());
+		// A field of a connection is fetched only from a connection: the source is its
+		// page.
+		schema.fetcher(connection, "edges", env -> edges(Objects.requireNonNull(env.<Page<?>>getSource())));
+		schema.fetcher(connection, "pageInfo", env -> pageInfo(Objects.requireNonNull(env.<Page<?>>getSource())));
+		schema.fetcher(connection, "totalCount",
+				env -> Objects.requireNonNull(env.<Page<?>>getSource()).total().get().toFuture());
 	}
 
 	static void definePageInfo(SchemaParts schema) {
@@ -108,7 +114,7 @@ public final class Connections {
 	 * The position the checked {@code after} cursor points at, or null; a cursor this API
 	 * did not issue is a BAD_REQUEST naming {@code after}.
 	 */
-	public static Cursors.Position after(Input arguments) {
+	public static Cursors.@Nullable Position after(Input arguments) {
 		String after = arguments.optional(AFTER);
 		return after == null ? null : Cursors.decode(after, arguments.path(AFTER));
 	}

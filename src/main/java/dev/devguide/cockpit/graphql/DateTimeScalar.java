@@ -58,7 +58,7 @@ final class DateTimeScalar implements Coercing<Instant, String> {
 
 	@Override
 	public Instant parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
-		if (input instanceof StringValue text) {
+		if (input instanceof StringValue text && text.getValue() != null) {
 			return parse(text.getValue(), CoercingParseLiteralException::new);
 		}
 		throw new CoercingParseLiteralException("DateTime must be a string such as 2026-01-01T14:30:45.123456Z");

@@ -4,6 +4,7 @@ import graphql.schema.DataFetchingEnvironment;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The arguments of a field, or one input object among them, read only through
@@ -38,7 +39,7 @@ public final class Input {
 	}
 
 	/** The checked value, or null when absent, null or (for text fields) blank. */
-	public <T> T optional(FieldSpec<T> spec) {
+	public <T> @Nullable T optional(FieldSpec<T> spec) {
 		Object raw = values.get(spec.name());
 		if (raw == null) {
 			return null;
@@ -74,7 +75,7 @@ public final class Input {
 	 * For an update of a field that may be cleared: {@code current} when the field was
 	 * omitted, else the value (null clears it).
 	 */
-	public <T> T updateOrClear(FieldSpec<? extends T> spec, T current) {
+	public <T> @Nullable T updateOrClear(FieldSpec<? extends T> spec, @Nullable T current) {
 		return has(spec) ? optional(spec) : current;
 	}
 

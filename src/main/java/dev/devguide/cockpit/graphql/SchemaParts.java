@@ -11,9 +11,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the contributions hand to the {@link SchemaAssembler}: types (object types with
@@ -93,9 +95,10 @@ public final class SchemaParts {
 	 * null value), never by a statement per row.
 	 */
 	public <S, K, V> SchemaParts relation(String typeName, String fieldName, GraphQLOutputType type, String description,
-			LoaderKey<K, V> loader, Function<S, K> key) {
+			LoaderKey<K, V> loader, Function<S, @Nullable K> key) {
+		// A relation is fetched from its source row, never from the root.
 		DataFetcher<CompletableFuture<V>> fetcher = env -> {
-			K value = key.apply(env.<S>getSource());
+			K value = key.apply(Objects.requireNonNull(env.<S>getSource()));
 			return value == null ? CompletableFuture.completedFuture(null) : loader.load(env, value);
 		};
 		loaders.put(FieldCoordinates.coordinates(typeName, fieldName), loader.name());
@@ -110,8 +113,9 @@ public final class SchemaParts {
 	 */
 	public <S, K, V> SchemaParts pagedRelation(String typeName, String fieldName, String node, String description,
 			List<FieldSpec<?>> filters, LoaderKey<K, Page<V>> loader, BiFunction<S, Input, K> key) {
+		// fetched from its source row, never from the root
 		DataFetcher<CompletableFuture<Page<V>>> fetcher = env -> loader.load(env,
-				key.apply(env.<S>getSource(), Input.arguments(env)));
+				key.apply(Objects.requireNonNull(env.<S>getSource()), Input.arguments(env)));
 		loaders.put(FieldCoordinates.coordinates(typeName, fieldName), loader.name());
 		GraphQLOutputType connection = Sdl.required(GraphQLTypeReference.typeRef(node + "Connection"));
 		return field(typeName, Sdl.field(fieldName, connection, description, Connections.arguments(filters)), fetcher);

@@ -9,6 +9,8 @@ import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.r2dbc.spi.ValidationDepth;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,8 +39,9 @@ class DatabaseConfiguration {
 
 	@Bean
 	DatabaseEndpoint databaseEndpoint(DatabaseSettings settings, EmbeddedDatabaseHolder embedded) {
-		DatabaseEndpoint endpoint = embedded.database() != null ? embedded.database().endpoint()
-				: DatabaseEndpoint.parse(settings.db().url(), settings.db().user(), settings.db().password());
+		// Without an embedded server the database is external, so its URL is set.
+		DatabaseEndpoint endpoint = embedded.database() != null ? embedded.database().endpoint() : DatabaseEndpoint
+			.parse(Objects.requireNonNull(settings.db().url()), settings.db().user(), settings.db().password());
 		Migrations migrations = new Migrations(endpoint);
 		List<String> pending = migrations.pending();
 		if (pending.isEmpty()) {
@@ -98,7 +101,7 @@ class DatabaseConfiguration {
 	 * Holds the embedded server, if one was started, so that it stops with the
 	 * application.
 	 */
-	record EmbeddedDatabaseHolder(EmbeddedMariaDb database) implements AutoCloseable {
+	record EmbeddedDatabaseHolder(@Nullable EmbeddedMariaDb database) implements AutoCloseable {
 
 		@Override
 		public void close() {

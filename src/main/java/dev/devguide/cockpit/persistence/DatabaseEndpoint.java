@@ -1,6 +1,7 @@
 package dev.devguide.cockpit.persistence;
 
 import java.net.URI;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One MySQL-protocol database: host, port, schema and credentials, with the R2DBC and
@@ -12,7 +13,7 @@ public record DatabaseEndpoint(String host, int port, String database, String us
 	 * Parses {@code r2dbc:mysql://host:port/database} (also {@code r2dbcs:} and
 	 * {@code mariadb}).
 	 */
-	public static DatabaseEndpoint parse(String r2dbcUrl, String user, String password) {
+	public static DatabaseEndpoint parse(String r2dbcUrl, @Nullable String user, @Nullable String password) {
 		String withoutScheme = r2dbcUrl.replaceFirst("^r2dbcs?:(pool:)?[a-z]+://", "http://");
 		URI uri = URI.create(withoutScheme);
 		if (uri.getHost() == null || uri.getPath() == null || uri.getPath().length() < 2) {

@@ -3,6 +3,7 @@ package dev.devguide.cockpit.persistence;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -15,19 +16,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record DatabaseSettings(Db db, String dataDir, Migrations migrations) {
 
 	/** The external database, if any. */
-	public record Db(String url, String user, String password) {
+	public record Db(@Nullable String url, @Nullable String user, @Nullable String password) {
 	}
 
 	/** Migration behaviour at start-up. */
 	public record Migrations(boolean applyOnStart) {
 	}
 
-	public DatabaseSettings {
-		db = db == null ? new Db(null, null, null) : db;
-		migrations = migrations == null ? new Migrations(false) : migrations;
-		if (dataDir == null || dataDir.isBlank()) {
-			dataDir = Paths.get(System.getProperty("user.home"), ".devguide-cockpit", "data").toString();
-		}
+	/** Settings left out (null when bound) take their defaults. */
+	public DatabaseSettings(@Nullable Db db, @Nullable String dataDir, @Nullable Migrations migrations) {
+		this.db = db == null ? new Db(null, null, null) : db;
+		this.migrations = migrations == null ? new Migrations(false) : migrations;
+		this.dataDir = dataDir == null || dataDir.isBlank()
+				? Paths.get(System.getProperty("user.home"), ".devguide-cockpit", "data").toString() : dataDir;
 	}
 
 	/** True when no external database is configured and the embedded MariaDB is used. */

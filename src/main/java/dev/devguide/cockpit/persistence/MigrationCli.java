@@ -1,9 +1,9 @@
 package dev.devguide.cockpit.persistence;
 
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The migration command line:
@@ -39,8 +39,9 @@ public final class MigrationCli {
 		DatabaseSettings settings = DatabaseSettings.fromEnvironment(env);
 		EmbeddedMariaDb embedded = settings.embedded() ? EmbeddedMariaDb.start(settings.dataPath()) : null;
 		try {
-			DatabaseEndpoint endpoint = embedded != null ? embedded.endpoint()
-					: DatabaseEndpoint.parse(settings.db().url(), settings.db().user(), settings.db().password());
+			// Not embedded: an external database, whose URL is set.
+			DatabaseEndpoint endpoint = embedded != null ? embedded.endpoint() : DatabaseEndpoint
+				.parse(Objects.requireNonNull(settings.db().url()), settings.db().user(), settings.db().password());
 			return execute(new Migrations(endpoint), args, out);
 		}
 		catch (MigrationException | IllegalArgumentException ex) {
@@ -87,10 +88,9 @@ public final class MigrationCli {
 	private static void rollback(Migrations migrations, List<String> args, PrintWriter out, boolean preview) {
 		String how = argument(args, 1);
 		String value = argument(args, 2);
-		Writer sink = preview ? out : null;
 		if ("--tag".equals(how)) {
 			if (preview) {
-				migrations.previewRollbackToTag(value, sink);
+				migrations.previewRollbackToTag(value, out);
 			}
 			else {
 				migrations.rollbackToTag(value);
@@ -99,7 +99,7 @@ public final class MigrationCli {
 		else if ("--count".equals(how)) {
 			int count = Integer.parseInt(value);
 			if (preview) {
-				migrations.previewRollbackCount(count, sink);
+				migrations.previewRollbackCount(count, out);
 			}
 			else {
 				migrations.rollbackCount(count);

@@ -48,55 +48,48 @@ public final class Migrations {
 
 	/** Applies every pending changeset. */
 	public void apply() {
-		withLiquibase((liquibase, contexts) -> {
+		run((liquibase, contexts) -> {
 			liquibase.update(contexts, new LabelExpression());
-			return null;
 		});
 	}
 
 	/** Writes the SQL that {@link #apply()} would run, without running it. */
 	public void previewApply(Writer out) {
-		withLiquibase((liquibase, contexts) -> {
+		run((liquibase, contexts) -> {
 			liquibase.update(contexts, new LabelExpression(), out);
-			return null;
 		});
 	}
 
 	/** Rolls back every changeset applied after {@code tag}. */
 	public void rollbackToTag(String tag) {
-		withLiquibase((liquibase, contexts) -> {
+		run((liquibase, contexts) -> {
 			liquibase.rollback(tag, contexts, new LabelExpression());
-			return null;
 		});
 	}
 
 	public void previewRollbackToTag(String tag, Writer out) {
-		withLiquibase((liquibase, contexts) -> {
+		run((liquibase, contexts) -> {
 			liquibase.rollback(tag, contexts, new LabelExpression(), out);
-			return null;
 		});
 	}
 
 	/** Rolls back the last {@code count} applied changesets. */
 	public void rollbackCount(int count) {
-		withLiquibase((liquibase, contexts) -> {
+		run((liquibase, contexts) -> {
 			liquibase.rollback(count, contexts, new LabelExpression());
-			return null;
 		});
 	}
 
 	public void previewRollbackCount(int count, Writer out) {
-		withLiquibase((liquibase, contexts) -> {
+		run((liquibase, contexts) -> {
 			liquibase.rollback(count, contexts, new LabelExpression(), out);
-			return null;
 		});
 	}
 
 	/** Marks the current state with a tag that a later rollback can return to. */
 	public void tag(String tag) {
-		withLiquibase((liquibase, contexts) -> {
+		run((liquibase, contexts) -> {
 			liquibase.tag(tag);
-			return null;
 		});
 	}
 
@@ -107,6 +100,14 @@ public final class Migrations {
 
 	public DatabaseEndpoint endpoint() {
 		return endpoint;
+	}
+
+	/** Runs an operation that has no result (TRUE stands in for one). */
+	private void run(LiquibaseAction action) {
+		withLiquibase((liquibase, contexts) -> {
+			action.run(liquibase, contexts);
+			return Boolean.TRUE;
+		});
 	}
 
 	private <T> T withLiquibase(LiquibaseWork<T> work) {
@@ -162,6 +163,13 @@ public final class Migrations {
 	private interface LiquibaseWork<T> {
 
 		T run(Liquibase liquibase, Contexts contexts) throws LiquibaseException;
+
+	}
+
+	@FunctionalInterface
+	private interface LiquibaseAction {
+
+		void run(Liquibase liquibase, Contexts contexts) throws LiquibaseException;
 
 	}
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
@@ -21,7 +22,7 @@ public final class SqlConditions {
 	 * Adds {@code condition} with {@code :name} bound to {@code value}, unless the value
 	 * is null.
 	 */
-	public SqlConditions optional(String condition, String name, Object value) {
+	public SqlConditions optional(String condition, String name, @Nullable Object value) {
 		if (value != null) {
 			conditions.add(condition);
 			parameters.put(name, value);

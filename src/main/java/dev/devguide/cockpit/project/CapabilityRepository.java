@@ -1,12 +1,14 @@
 package dev.devguide.cockpit.project;
 
-import static dev.devguide.cockpit.persistence.Rows.bool;
-import static dev.devguide.cockpit.persistence.Rows.instant;
+import static dev.devguide.cockpit.persistence.Rows.boolOrNull;
+import static dev.devguide.cockpit.persistence.Rows.instantOrNull;
 import static dev.devguide.cockpit.persistence.Rows.string;
+import static dev.devguide.cockpit.persistence.Rows.stringOrNull;
 import static dev.devguide.cockpit.project.ProjectRepository.text;
 
 import io.r2dbc.spi.Readable;
 import java.util.Collection;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -50,7 +52,7 @@ public class CapabilityRepository {
 			.one();
 	}
 
-	public Mono<Void> insertGranted(String id, String moduleId, String type, String justification) {
+	public Mono<Void> insertGranted(String id, String moduleId, String type, @Nullable String justification) {
 		return db.sql("""
 				INSERT INTO capabilities (id, module_id, capability_type, granted, granted_at, justification)
 				VALUES (:id, :module, :type, TRUE, CURRENT_TIMESTAMP(6), :justification)""")
@@ -61,14 +63,14 @@ public class CapabilityRepository {
 			.then();
 	}
 
-	public Mono<Void> grant(String id, String justification) {
+	public Mono<Void> grant(String id, @Nullable String justification) {
 		return db.sql("""
 				UPDATE capabilities SET granted = TRUE, granted_at = CURRENT_TIMESTAMP(6), revoked_at = NULL,
 				       justification = :justification
 				WHERE id = :id""").bind("id", id).bind("justification", text(justification)).then();
 	}
 
-	public Mono<Void> revoke(String id, String justification) {
+	public Mono<Void> revoke(String id, @Nullable String justification) {
 		return db.sql("""
 				UPDATE capabilities SET granted = FALSE, revoked_at = CURRENT_TIMESTAMP(6),
 				       justification = COALESCE(:justification, justification)
@@ -76,10 +78,10 @@ public class CapabilityRepository {
 	}
 
 	static Capability map(Readable row) {
-		Boolean granted = bool(row, "granted");
+		Boolean granted = boolOrNull(row, "granted");
 		return new Capability(string(row, "id"), string(row, "module_id"), string(row, "capability_type"),
-				Boolean.TRUE.equals(granted), instant(row, "granted_at"), instant(row, "revoked_at"),
-				string(row, "justification"));
+				Boolean.TRUE.equals(granted), instantOrNull(row, "granted_at"), instantOrNull(row, "revoked_at"),
+				stringOrNull(row, "justification"));
 	}
 
 }

@@ -3,11 +3,13 @@ package dev.devguide.cockpit.project;
 import static dev.devguide.cockpit.persistence.Rows.instant;
 import static dev.devguide.cockpit.persistence.Rows.integer;
 import static dev.devguide.cockpit.persistence.Rows.string;
+import static dev.devguide.cockpit.persistence.Rows.stringOrNull;
 import static dev.devguide.cockpit.project.ProjectRepository.text;
 
 import dev.devguide.cockpit.persistence.JsonColumns;
 import io.r2dbc.spi.Readable;
 import java.util.Collection;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -52,8 +54,8 @@ public class DashboardRepository {
 	}
 
 	/** Inserts a dashboard at the end of its profile's list and returns its position. */
-	public Mono<Integer> insert(String id, String profileId, String name, String description, String templateId,
-			Object layout) {
+	public Mono<Integer> insert(String id, String profileId, String name, @Nullable String description,
+			@Nullable String templateId, Object layout) {
 		return positions.next(profileId)
 			.flatMap(position -> db.sql("""
 					INSERT INTO dashboards (id, profile_id, name, description, template_id, layout, position)
@@ -96,7 +98,7 @@ public class DashboardRepository {
 
 	Dashboard map(Readable row) {
 		return new Dashboard(string(row, "id"), string(row, "profile_id"), string(row, "name"),
-				string(row, "description"), string(row, "template_id"), json.read(row, "layout"),
+				stringOrNull(row, "description"), stringOrNull(row, "template_id"), json.read(row, "layout"),
 				instant(row, "created_at"), instant(row, "updated_at"), integer(row, "position"));
 	}
 

@@ -13,6 +13,7 @@ import dev.devguide.cockpit.audit.VersionHistory;
 import dev.devguide.cockpit.graphql.ApiException;
 import dev.devguide.cockpit.graphql.Input;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -97,7 +98,7 @@ public class DashboardService {
 					.thenReturn(id));
 	}
 
-	private Mono<Void> checkTemplate(Input input, String templateId) {
+	private Mono<Void> checkTemplate(Input input, @Nullable String templateId) {
 		if (templateId == null) {
 			return Mono.empty();
 		}

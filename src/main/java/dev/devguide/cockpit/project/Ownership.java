@@ -1,7 +1,9 @@
 package dev.devguide.cockpit.project;
 
 import dev.devguide.cockpit.graphql.ApiException;
+import dev.devguide.cockpit.persistence.Rows;
 import dev.devguide.cockpit.security.Caller;
+import java.util.Objects;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
@@ -47,7 +49,11 @@ public class Ownership {
 	 * deleted by the transaction that held the lock before.
 	 */
 	private Mono<String> child(Caller caller, String locate, String id, String resource) {
-		Mono<String> projectOf = db.sql(locate).bind("id", id).map(row -> row.get(0, String.class)).one();
+		// the located project_id is NOT NULL
+		Mono<String> projectOf = db.sql(locate)
+			.bind("id", id)
+			.map(row -> Objects.requireNonNull(row.get(0, String.class)))
+			.one();
 		return projectOf.switchIfEmpty(Mono.error(() -> ApiException.notFound(resource, id)))
 			.flatMap(projectId -> lockProject(caller, projectId, resource, id))
 			.flatMap(projectId -> projectOf.filter(projectId::equals)
@@ -65,7 +71,7 @@ public class Ownership {
 	private Mono<String> lockProject(Caller caller, String projectId, String resource, String id) {
 		return db.sql("SELECT owner_user_id FROM projects WHERE id = :id FOR UPDATE")
 			.bind("id", projectId)
-			.map(row -> row.get("owner_user_id", String.class))
+			.map(row -> Rows.string(row, "owner_user_id"))
 			.one()
 			.switchIfEmpty(Mono.error(() -> ApiException.notFound(resource, id)))
 			.flatMap(owner -> caller.owns(owner) ? Mono.just(projectId)

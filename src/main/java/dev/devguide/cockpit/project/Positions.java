@@ -1,5 +1,6 @@
 package dev.devguide.cockpit.project;
 
+import dev.devguide.cockpit.persistence.Rows;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -28,7 +29,7 @@ final class Positions {
 	Mono<Integer> next(String parentId) {
 		return db.sql("SELECT COUNT(*) AS n FROM " + table + " WHERE " + parentColumn + " = :parent")
 			.bind("parent", parentId)
-			.map(row -> row.get("n", Long.class).intValue())
+			.map(row -> Rows.longValue(row, "n").intValue())
 			.one();
 	}
 
@@ -48,7 +49,7 @@ final class Positions {
 	private Mono<List<String>> siblings(String parentId) {
 		return db.sql("SELECT id FROM " + table + " WHERE " + parentColumn + " = :parent ORDER BY position, id")
 			.bind("parent", parentId)
-			.map(row -> row.get("id", String.class))
+			.map(row -> Rows.string(row, "id"))
 			.all()
 			.collectList();
 	}

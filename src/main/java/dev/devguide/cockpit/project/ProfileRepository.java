@@ -2,10 +2,12 @@ package dev.devguide.cockpit.project;
 
 import static dev.devguide.cockpit.persistence.Rows.instant;
 import static dev.devguide.cockpit.persistence.Rows.string;
+import static dev.devguide.cockpit.persistence.Rows.stringOrNull;
 import static dev.devguide.cockpit.project.ProjectRepository.text;
 
 import io.r2dbc.spi.Readable;
 import java.util.Collection;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -48,7 +50,7 @@ public class ProfileRepository {
 			.all();
 	}
 
-	public Mono<Void> insert(String id, String projectId, String name, String description) {
+	public Mono<Void> insert(String id, String projectId, String name, @Nullable String description) {
 		return db
 			.sql("INSERT INTO profiles (id, project_id, name, description) VALUES (:id, :project, :name, :description)")
 			.bind("id", id)
@@ -85,8 +87,8 @@ public class ProfileRepository {
 
 	static Profile map(Readable row) {
 		return new Profile(string(row, "id"), string(row, "project_id"), string(row, "name"),
-				string(row, "description"), instant(row, "created_at"), instant(row, "updated_at"),
-				string(row, "active_dashboard_id"));
+				stringOrNull(row, "description"), instant(row, "created_at"), instant(row, "updated_at"),
+				stringOrNull(row, "active_dashboard_id"));
 	}
 
 }

@@ -9,6 +9,7 @@ import dev.devguide.cockpit.audit.AuditedTransactions;
 import dev.devguide.cockpit.graphql.ApiException;
 import dev.devguide.cockpit.graphql.Input;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -67,7 +68,7 @@ public class ProfileService {
 	 * Makes {@code dashboardId} (which must be one of this profile's) the active screen,
 	 * or clears it.
 	 */
-	public Mono<Profile> setActiveDashboard(String profileId, String dashboardId) {
+	public Mono<Profile> setActiveDashboard(String profileId, @Nullable String dashboardId) {
 		return transactions.run(
 				AuditFacts.of("profile.setActiveDashboard", TYPE, profileId).with("activeDashboardId", dashboardId),
 				caller -> ownership.profile(caller, profileId)
@@ -78,7 +79,7 @@ public class ProfileService {
 					.then(profiles.findById(profileId)));
 	}
 
-	private Mono<Void> checkBelongs(String profileId, String dashboardId) {
+	private Mono<Void> checkBelongs(String profileId, @Nullable String dashboardId) {
 		if (dashboardId == null) {
 			return Mono.empty();
 		}

@@ -2,12 +2,14 @@ package dev.devguide.cockpit.project;
 
 import static dev.devguide.cockpit.persistence.Rows.instant;
 import static dev.devguide.cockpit.persistence.Rows.string;
+import static dev.devguide.cockpit.persistence.Rows.stringOrNull;
 
 import dev.devguide.cockpit.graphql.Cursors;
 import dev.devguide.cockpit.persistence.Rows;
 import dev.devguide.cockpit.persistence.SqlConditions;
 import io.r2dbc.spi.Readable;
 import java.util.Collection;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
@@ -31,7 +33,7 @@ public class ProjectRepository {
 	 * Up to {@code limit} projects matching the filter, ordered by creation time then id,
 	 * after a position.
 	 */
-	public Flux<Project> page(ProjectFilter filter, Cursors.Position after, int limit) {
+	public Flux<Project> page(ProjectFilter filter, Cursors.@Nullable Position after, int limit) {
 		SqlConditions where = conditions(filter);
 		if (after != null) {
 			where.add("(created_at > :afterTime OR (created_at = :afterTime AND id > :afterId))")
@@ -45,7 +47,7 @@ public class ProjectRepository {
 	public Mono<Long> count(ProjectFilter filter) {
 		SqlConditions where = conditions(filter);
 		return where.bind(db.sql("SELECT COUNT(*) AS total FROM projects" + where.where()))
-			.map(row -> row.get("total", Long.class))
+			.map(row -> Rows.longValue(row, "total"))
 			.one();
 	}
 
@@ -63,8 +65,8 @@ public class ProjectRepository {
 			.all();
 	}
 
-	public Mono<Void> insert(String id, String name, String description, String owner, String workflowTemplate,
-			String gitRepository) {
+	public Mono<Void> insert(String id, String name, @Nullable String description, String owner,
+			@Nullable String workflowTemplate, @Nullable String gitRepository) {
 		return db.sql("""
 				INSERT INTO projects (id, name, description, owner_user_id, workflow_template, git_repository)
 				VALUES (:id, :name, :description, :owner, :template, :git)""")
@@ -94,7 +96,8 @@ public class ProjectRepository {
 		return db.sql("DELETE FROM projects WHERE id = :id").bind("id", id).fetch().rowsUpdated();
 	}
 
-	static Parameter text(String value) {
+	/** A nullable text column's value: NULL for null. */
+	static Parameter text(@Nullable String value) {
 		return Parameter.fromOrEmpty(value, String.class);
 	}
 
@@ -108,9 +111,9 @@ public class ProjectRepository {
 	}
 
 	static Project map(Readable row) {
-		return new Project(string(row, "id"), string(row, "name"), string(row, "description"),
+		return new Project(string(row, "id"), string(row, "name"), stringOrNull(row, "description"),
 				string(row, "owner_user_id"), instant(row, "created_at"), instant(row, "updated_at"),
-				string(row, "workflow_template"), string(row, "git_repository"));
+				stringOrNull(row, "workflow_template"), stringOrNull(row, "git_repository"));
 	}
 
 }

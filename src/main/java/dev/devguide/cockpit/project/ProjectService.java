@@ -18,6 +18,7 @@ import dev.devguide.cockpit.graphql.Page;
 import dev.devguide.cockpit.security.Caller;
 import dev.devguide.cockpit.security.CallerContext;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -43,7 +44,7 @@ public class ProjectService {
 	}
 
 	/** A page of the projects the caller may see (admins: all), oldest first. */
-	public Mono<Page<Project>> page(Input filter, int first, Cursors.Position after) {
+	public Mono<Page<Project>> page(Input filter, int first, Cursors.@Nullable Position after) {
 		return CallerContext.current().flatMap(caller -> {
 			ProjectFilter criteria = new ProjectFilter(filter.optional(FILTER_OWNER), filter.optional(FILTER_WORKFLOW),
 					filter.optional(NAME_CONTAINS), caller.admin() ? null : caller.userId());

@@ -5,6 +5,7 @@ import dev.devguide.cockpit.security.Caller;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -35,7 +36,7 @@ final class VersionedChildren<T> {
 	 * A child just appended: moved to {@code position} if one was asked for, then stored
 	 * as its first version.
 	 */
-	Mono<T> created(Caller caller, String id, Integer position) {
+	Mono<T> created(Caller caller, String id, @Nullable Integer position) {
 		Mono<Void> placed = position == null ? Mono.empty() : find.apply(id).flatMap(row -> move.apply(row, position));
 		return placed.then(snapshot(caller, id, "created"));
 	}

@@ -1,12 +1,13 @@
 package dev.devguide.cockpit.security;
 
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The authenticated user behind a request: subject, roles, and where the request came
  * from (for audit).
  */
-public record Caller(String userId, Set<String> roles, String ipAddress, String userAgent) {
+public record Caller(String userId, Set<String> roles, @Nullable String ipAddress, @Nullable String userAgent) {
 
 	public static final String ADMIN = "admin";
 

@@ -1,6 +1,7 @@
 package dev.devguide.cockpit.security;
 
 import dev.devguide.cockpit.graphql.ApiException;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;
@@ -27,11 +28,12 @@ public final class CallerContext {
 	 */
 	public static Mono<Caller> current() {
 		return ReactiveSecurityContextHolder.getContext()
-			.map(SecurityContext::getAuthentication)
+			.mapNotNull(SecurityContext::getAuthentication)
 			.filter(JwtAuthenticationToken.class::isInstance)
 			.switchIfEmpty(Mono.error(ApiException::unauthorized))
-			.flatMap(authentication -> Mono.deferContextual(context -> Mono
-				.just(caller(authentication, context.getOrDefault(RequestOrigin.class, RequestOrigin.UNKNOWN)))));
+			// A Reactor context holds no null values, and the default is not null.
+			.flatMap(authentication -> Mono.deferContextual(context -> Mono.just(caller(authentication,
+					Objects.requireNonNull(context.getOrDefault(RequestOrigin.class, RequestOrigin.UNKNOWN))))));
 	}
 
 	private static Caller caller(Authentication authentication, RequestOrigin origin) {

@@ -1,5 +1,6 @@
 package dev.devguide.cockpit.security;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -8,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * With neither, the embedded default creates its own secret.
  */
 @ConfigurationProperties("cockpit.jwt")
-public record JwtSettings(String secret, String jwksUri) {
+public record JwtSettings(@Nullable String secret, @Nullable String jwksUri) {
 
 	boolean hasSecret() {
 		return secret != null && !secret.isBlank();

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import javax.crypto.SecretKey;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -51,16 +53,18 @@ class SecurityConfiguration {
 	@Bean
 	ReactiveJwtDecoder jwtDecoder(JwtSettings jwt, ObjectProvider<SecretKey> key) {
 		if (jwt.hasJwksUri()) {
-			return NimbusReactiveJwtDecoder.withJwkSetUri(jwt.jwksUri()).build();
+			// hasJwksUri(): it is set
+			return NimbusReactiveJwtDecoder.withJwkSetUri(Objects.requireNonNull(jwt.jwksUri())).build();
 		}
 		return NimbusReactiveJwtDecoder.withSecretKey(key.getObject()).macAlgorithm(MacAlgorithm.HS256).build();
 	}
 
 	/** The HS256 key, or none when tokens are verified only against a JWKS. */
 	@Bean
-	SecretKey jwtSigningKey(JwtSettings jwt, DatabaseSettings database) {
+	@Nullable SecretKey jwtSigningKey(JwtSettings jwt, DatabaseSettings database) {
 		if (jwt.hasSecret()) {
-			return SigningKeys.fromSecret(jwt.secret());
+			// hasSecret(): it is set
+			return SigningKeys.fromSecret(Objects.requireNonNull(jwt.secret()));
 		}
 		if (jwt.hasJwksUri()) {
 			return null;
@@ -73,7 +77,7 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	TokenIssuer tokenIssuer(ObjectProvider<SecretKey> jwtSigningKey) {
+	@Nullable TokenIssuer tokenIssuer(ObjectProvider<SecretKey> jwtSigningKey) {
 		SecretKey key = jwtSigningKey.getIfAvailable();
 		return key == null ? null : new TokenIssuer(key);
 	}
@@ -119,7 +123,7 @@ class SecurityConfiguration {
 	}
 
 	/** The development token printed at start-up, or null when none was issued. */
-	record DevelopmentToken(String value) {
+	record DevelopmentToken(@Nullable String value) {
 	}
 
 }
