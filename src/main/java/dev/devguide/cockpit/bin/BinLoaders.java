@@ -56,8 +56,9 @@ public class BinLoaders implements LoaderContribution {
 
 	@Override
 	public void register(Loaders loaders) {
-		loaders.grouped(PROPAGATIONS, propagations::findBySyncChangeIds, Propagation::syncChangeId);
-		loaders.mapped(SYNC_BUFFER, (keys, env) -> pages(keys));
+		loaders.grouped(PROPAGATIONS, (ids, selection) -> propagations.findBySyncChangeIds(ids),
+				Propagation::syncChangeId);
+		loaders.mapped(SYNC_BUFFER, (keys, selection) -> pages(keys));
 	}
 
 	private Mono<Map<SyncBufferPage, Page<SyncChange>>> pages(Set<SyncBufferPage> keys) {

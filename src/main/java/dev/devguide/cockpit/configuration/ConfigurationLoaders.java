@@ -25,9 +25,9 @@ public class ConfigurationLoaders implements LoaderContribution {
 
 	@Override
 	public void register(Loaders loaders) {
-		loaders.byId(TEMPLATE, templates::findByIds, Template::id);
+		loaders.byId(TEMPLATE, (ids, selection) -> templates.findByIds(ids), Template::id);
 		loaders.mapped(PROJECT_GUARDRAILS,
-				(ids, env) -> guardrails.findByProjectIdsWithSystem(ids)
+				(ids, selection) -> guardrails.findByProjectIdsWithSystem(ids)
 					.collectList()
 					.map(rows -> ProjectGuardrails.distribute(ids, rows)));
 	}

@@ -19,7 +19,7 @@ public class GovernanceLoaders implements LoaderContribution {
 
 	@Override
 	public void register(Loaders loaders) {
-		loaders.byId(STANDARD, standards::findByIds, MetadataStandard::id);
+		loaders.byId(STANDARD, (ids, selection) -> standards.findByIds(ids), MetadataStandard::id);
 	}
 
 }

@@ -8,6 +8,7 @@ import static graphql.schema.GraphQLNonNull.nonNull;
 import static graphql.schema.GraphQLObjectType.newObject;
 import static graphql.schema.GraphQLTypeReference.typeRef;
 
+import graphql.TrivialDataFetcher;
 import graphql.schema.GraphQLArgument;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,8 +65,10 @@ public final class Connections {
 			.build(), Page.class);
 		// A field of a connection is fetched only from a connection: the source is its
 		// page.
-		schema.fetcher(connection, "edges", env -> edges(Objects.requireNonNull(env.<Page<?>>getSource())));
-		schema.fetcher(connection, "pageInfo", env -> pageInfo(Objects.requireNonNull(env.<Page<?>>getSource())));
+		schema.fetcher(connection, "edges",
+				(TrivialDataFetcher<?>) env -> edges(Objects.requireNonNull(env.<Page<?>>getSource())));
+		schema.fetcher(connection, "pageInfo",
+				(TrivialDataFetcher<?>) env -> pageInfo(Objects.requireNonNull(env.<Page<?>>getSource())));
 		schema.fetcher(connection, "totalCount",
 				env -> Objects.requireNonNull(env.<Page<?>>getSource()).total().get().toFuture());
 	}

@@ -1,6 +1,5 @@
 package dev.devguide.cockpit.graphql;
 
-import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.schema.GraphQLSchema;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,7 +38,7 @@ class GraphQlConfiguration {
 	@Bean
 	GraphQlSource graphQlSource(GraphQLSchema cockpitSchema, @Value("${cockpit.graphql.max-depth}") int maxDepth) {
 		return GraphQlSource.builder(cockpitSchema)
-			.instrumentation(List.of(new MaxQueryDepthInstrumentation(maxDepth), new OrderedSubscriptionEvents()))
+			.configureGraphQl(graphQl -> graphQl.instrumentation(new CockpitInstrumentation(maxDepth)))
 			.exceptionResolvers(List.of(new ApiExceptionResolver()))
 			.subscriptionExceptionResolvers(List.of(new ApiSubscriptionExceptionResolver()))
 			.build();

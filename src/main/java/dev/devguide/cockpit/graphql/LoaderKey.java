@@ -15,13 +15,16 @@ public record LoaderKey<K, V>(String name) {
 		return new LoaderKey<>(name);
 	}
 
-	/** Loads {@code key} through this request's loader of this name. */
-	public CompletableFuture<V> load(DataFetchingEnvironment env, K key) {
-		DataLoader<K, V> loader = env.getDataLoader(name);
+	/**
+	 * Loads {@code key}, for the fields {@code selection} names, through this request's
+	 * loader of this name.
+	 */
+	public CompletableFuture<V> load(DataFetchingEnvironment env, K key, Selection selection) {
+		DataLoader<Selected<K>, V> loader = env.getDataLoader(name);
 		if (loader == null) {
 			throw new IllegalStateException("No DataLoader is registered as " + name);
 		}
-		return loader.load(key);
+		return loader.load(new Selected<>(key, selection));
 	}
 
 }

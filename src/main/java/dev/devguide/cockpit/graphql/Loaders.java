@@ -2,13 +2,13 @@ package dev.devguide.cockpit.graphql;
 
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import org.dataloader.BatchLoaderEnvironment;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -28,28 +28,55 @@ public final class Loaders {
 		this.registry = registry;
 	}
 
-	/** A loader of rows by id: keys without a row load as null. */
-	public <K, V> void byId(LoaderKey<K, V> key, Function<Collection<K>, Flux<V>> finder, Function<V, K> id) {
-		mapped(key, (keys, env) -> Batches.byId(finder.apply(keys), id));
+	/**
+	 * A loader of rows by id: keys without a row load as null. The finder reads the
+	 * columns the batch's selection needs.
+	 */
+	public <K, V> void byId(LoaderKey<K, V> key, BiFunction<Collection<K>, Selection, Flux<V>> finder,
+			Function<V, K> id) {
+		mapped(key, (keys, selection) -> Batches.byId(finder.apply(keys, selection), id));
 	}
 
 	/**
 	 * A loader of each parent's children: every key gets a list, in the order the finder
 	 * returns the rows.
 	 */
-	public <K, V> void grouped(LoaderKey<K, List<V>> key, Function<Collection<K>, Flux<V>> finder,
+	public <K, V> void grouped(LoaderKey<K, List<V>> key, BiFunction<Collection<K>, Selection, Flux<V>> finder,
 			Function<V, K> parent) {
-		mapped(key, (keys, env) -> Batches.groupBy(keys, finder.apply(keys), parent));
+		mapped(key, (keys, selection) -> Batches.groupBy(keys, finder.apply(keys, selection), parent));
 	}
 
 	/**
 	 * Any mapped batch loader: a value for each key it can answer, none for the others.
+	 * It gets the distinct keys of the batch and the union of their selections, so one
+	 * statement serves keys loaded for different selections.
 	 */
-	public <K, V> void mapped(LoaderKey<K, V> key, BiFunction<Set<K>, BatchLoaderEnvironment, Mono<Map<K, V>>> batch) {
+	public <K, V> void mapped(LoaderKey<K, V> key, BiFunction<Set<K>, Selection, Mono<Map<K, V>>> batch) {
 		if (!names.add(key.name())) {
 			throw new IllegalStateException("DataLoader " + key.name() + " is registered twice");
 		}
-		registry.<K, V>forName(key.name()).registerMappedBatchLoader(batch);
+		registry.<Selected<K>, V>forName(key.name())
+			.registerMappedBatchLoader((selected, env) -> answer(selected, batch));
+	}
+
+	private static <K, V> Mono<Map<Selected<K>, V>> answer(Set<Selected<K>> selected,
+			BiFunction<Set<K>, Selection, Mono<Map<K, V>>> batch) {
+		Set<K> keys = new LinkedHashSet<>();
+		Selection union = null;
+		for (Selected<K> one : selected) {
+			keys.add(one.key());
+			union = union == null ? one.selection() : union.and(one.selection());
+		}
+		return batch.apply(keys, union == null ? Selection.ALL : union).map(values -> {
+			Map<Selected<K>, V> answers = new HashMap<>();
+			for (Selected<K> one : selected) {
+				V value = values.get(one.key());
+				if (value != null) {
+					answers.put(one, value);
+				}
+			}
+			return answers;
+		});
 	}
 
 	/** The names registered so far. */

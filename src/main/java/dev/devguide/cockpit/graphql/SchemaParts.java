@@ -1,5 +1,6 @@
 package dev.devguide.cockpit.graphql;
 
+import graphql.TrivialDataFetcher;
 import graphql.schema.DataFetcher;
 import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLFieldDefinition;
@@ -92,14 +93,17 @@ public final class SchemaParts {
 	/**
 	 * Declares the relation field {@code typeName.fieldName}: its value is loaded through
 	 * {@code loader} by the key {@code key} takes from the source row (a null key is a
-	 * null value), never by a statement per row.
+	 * null value), never by a statement per row, reading only what the request selects on
+	 * it. The fetcher is trivial (it only asks a DataLoader), so Spring does not wrap it
+	 * to carry thread-local context into it, at every row.
 	 */
 	public <S, K, V> SchemaParts relation(String typeName, String fieldName, GraphQLOutputType type, String description,
 			LoaderKey<K, V> loader, Function<S, @Nullable K> key) {
 		// A relation is fetched from its source row, never from the root.
-		DataFetcher<CompletableFuture<V>> fetcher = env -> {
+		TrivialDataFetcher<CompletableFuture<V>> fetcher = env -> {
 			K value = key.apply(Objects.requireNonNull(env.<S>getSource()));
-			return value == null ? CompletableFuture.completedFuture(null) : loader.load(env, value);
+			return value == null ? CompletableFuture.completedFuture(null)
+					: loader.load(env, value, Selection.of(env, false));
 		};
 		loaders.put(FieldCoordinates.coordinates(typeName, fieldName), loader.name());
 		return field(typeName, Sdl.field(fieldName, type, description), fetcher);
@@ -114,8 +118,8 @@ public final class SchemaParts {
 	public <S, K, V> SchemaParts pagedRelation(String typeName, String fieldName, String node, String description,
 			List<FieldSpec<?>> filters, LoaderKey<K, Page<V>> loader, BiFunction<S, Input, K> key) {
 		// fetched from its source row, never from the root
-		DataFetcher<CompletableFuture<Page<V>>> fetcher = env -> loader.load(env,
-				key.apply(Objects.requireNonNull(env.<S>getSource()), Input.arguments(env)));
+		TrivialDataFetcher<CompletableFuture<Page<V>>> fetcher = env -> loader.load(env,
+				key.apply(Objects.requireNonNull(env.<S>getSource()), Input.arguments(env)), Selection.of(env, true));
 		loaders.put(FieldCoordinates.coordinates(typeName, fieldName), loader.name());
 		GraphQLOutputType connection = Sdl.required(GraphQLTypeReference.typeRef(node + "Connection"));
 		return field(typeName, Sdl.field(fieldName, connection, description, Connections.arguments(filters)), fetcher);

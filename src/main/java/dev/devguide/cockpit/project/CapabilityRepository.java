@@ -6,6 +6,7 @@ import static dev.devguide.cockpit.persistence.Rows.string;
 import static dev.devguide.cockpit.persistence.Rows.stringOrNull;
 import static dev.devguide.cockpit.project.ProjectRepository.text;
 
+import dev.devguide.cockpit.graphql.Selection;
 import io.r2dbc.spi.Readable;
 import java.util.Collection;
 import org.jspecify.annotations.Nullable;
@@ -33,8 +34,11 @@ public class CapabilityRepository {
 			.one();
 	}
 
-	/** The capabilities of many modules in one statement, by type. */
-	public Flux<Capability> findByModuleIds(Collection<String> moduleIds) {
+	/**
+	 * The capabilities of many modules in one statement, by type. A capability row is
+	 * small and read whole, whatever the selection.
+	 */
+	public Flux<Capability> findByModuleIds(Collection<String> moduleIds, Selection selection) {
 		return db.sql("SELECT " + COLUMNS + " FROM capabilities WHERE module_id IN (:ids) ORDER BY capability_type, id")
 			.bind("ids", moduleIds)
 			.map(CapabilityRepository::map)

@@ -6,9 +6,13 @@ import static dev.devguide.cockpit.persistence.Rows.string;
 import static dev.devguide.cockpit.persistence.Rows.stringOrNull;
 import static dev.devguide.cockpit.project.ProjectRepository.text;
 
+import dev.devguide.cockpit.graphql.SelectedColumns;
+import dev.devguide.cockpit.graphql.Selection;
 import dev.devguide.cockpit.persistence.JsonColumns;
 import io.r2dbc.spi.Readable;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -18,6 +22,15 @@ import reactor.core.publisher.Mono;
 /** SQL for {@code dashboards}. */
 @Repository
 public class DashboardRepository {
+
+	/** The columns the loaders read: the id and the keys relations read always. */
+	private static final SelectedColumns SELECTED = SelectedColumns.always("id", "profile_id", "template_id")
+		.field("name", "name")
+		.field("description", "description")
+		.field("layout", "layout")
+		.field("position", "position")
+		.field("createdAt", "created_at")
+		.field("updatedAt", "updated_at");
 
 	private static final String COLUMNS = """
 			id, profile_id, name, description, template_id, layout, created_at, updated_at, position""";
@@ -38,18 +51,21 @@ public class DashboardRepository {
 		return db.sql("SELECT " + COLUMNS + " FROM dashboards WHERE id = :id").bind("id", id).map(this::map).one();
 	}
 
-	public Flux<Dashboard> findByIds(Collection<String> ids) {
-		return db.sql("SELECT " + COLUMNS + " FROM dashboards WHERE id IN (:ids)")
+	/** The dashboards of the ids, read for {@code selection}. */
+	public Flux<Dashboard> findByIds(Collection<String> ids, Selection selection) {
+		return db.sql("SELECT " + SELECTED.of(selection) + " FROM dashboards WHERE id IN (:ids)")
 			.bind("ids", ids)
-			.map(this::map)
+			.map(row -> read(row, selection))
 			.all();
 	}
 
 	/** The dashboards of many profiles in one statement, each profile's by position. */
-	public Flux<Dashboard> findByProfileIds(Collection<String> profileIds) {
-		return db.sql("SELECT " + COLUMNS + " FROM dashboards WHERE profile_id IN (:ids) ORDER BY position, id")
+	public Flux<Dashboard> findByProfileIds(Collection<String> profileIds, Selection selection) {
+		return db
+			.sql("SELECT " + SELECTED.of(selection)
+					+ " FROM dashboards WHERE profile_id IN (:ids) ORDER BY position, id")
 			.bind("ids", profileIds)
-			.map(this::map)
+			.map(row -> read(row, selection))
 			.all();
 	}
 
@@ -97,9 +113,21 @@ public class DashboardRepository {
 	}
 
 	Dashboard map(Readable row) {
-		return new Dashboard(string(row, "id"), string(row, "profile_id"), string(row, "name"),
-				stringOrNull(row, "description"), stringOrNull(row, "template_id"), json.read(row, "layout"),
-				instant(row, "created_at"), instant(row, "updated_at"), integer(row, "position"));
+		return read(row, Selection.ALL);
+	}
+
+	/**
+	 * A row as read for {@code selection}: the fields it does not select hold empty
+	 * values, which nothing reads; the layout is parsed only when selected.
+	 */
+	private Dashboard read(Readable row, Selection selection) {
+		return new Dashboard(string(row, "id"), string(row, "profile_id"),
+				selection.has("name") ? string(row, "name") : "",
+				selection.has("description") ? stringOrNull(row, "description") : null,
+				stringOrNull(row, "template_id"), selection.has("layout") ? json.read(row, "layout") : Map.of(),
+				selection.has("createdAt") ? instant(row, "created_at") : Instant.EPOCH,
+				selection.has("updatedAt") ? instant(row, "updated_at") : Instant.EPOCH,
+				selection.has("position") ? integer(row, "position") : 0);
 	}
 
 }

@@ -4,9 +4,13 @@ import static dev.devguide.cockpit.persistence.Rows.instant;
 import static dev.devguide.cockpit.persistence.Rows.integer;
 import static dev.devguide.cockpit.persistence.Rows.string;
 
+import dev.devguide.cockpit.graphql.SelectedColumns;
+import dev.devguide.cockpit.graphql.Selection;
 import dev.devguide.cockpit.persistence.JsonColumns;
 import io.r2dbc.spi.Readable;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -15,6 +19,15 @@ import reactor.core.publisher.Mono;
 /** SQL for {@code modules}. */
 @Repository
 public class ModuleRepository {
+
+	/** The columns the loaders read: the id and the key relations read always. */
+	private static final SelectedColumns SELECTED = SelectedColumns.always("id", "dashboard_id")
+		.field("moduleType", "module_type")
+		.field("name", "name")
+		.field("configuration", "configuration")
+		.field("position", "position")
+		.field("createdAt", "created_at")
+		.field("updatedAt", "updated_at");
 
 	private static final String COLUMNS = """
 			id, dashboard_id, module_type, name, configuration, position, created_at, updated_at""";
@@ -35,15 +48,21 @@ public class ModuleRepository {
 		return db.sql("SELECT " + COLUMNS + " FROM modules WHERE id = :id").bind("id", id).map(this::map).one();
 	}
 
-	public Flux<Module> findByIds(Collection<String> ids) {
-		return db.sql("SELECT " + COLUMNS + " FROM modules WHERE id IN (:ids)").bind("ids", ids).map(this::map).all();
+	/** The modules of the ids, read for {@code selection}. */
+	public Flux<Module> findByIds(Collection<String> ids, Selection selection) {
+		return db.sql("SELECT " + SELECTED.of(selection) + " FROM modules WHERE id IN (:ids)")
+			.bind("ids", ids)
+			.map(row -> read(row, selection))
+			.all();
 	}
 
 	/** The modules of many dashboards in one statement, each dashboard's by position. */
-	public Flux<Module> findByDashboardIds(Collection<String> dashboardIds) {
-		return db.sql("SELECT " + COLUMNS + " FROM modules WHERE dashboard_id IN (:ids) ORDER BY position, id")
+	public Flux<Module> findByDashboardIds(Collection<String> dashboardIds, Selection selection) {
+		return db
+			.sql("SELECT " + SELECTED.of(selection)
+					+ " FROM modules WHERE dashboard_id IN (:ids) ORDER BY position, id")
 			.bind("ids", dashboardIds)
-			.map(this::map)
+			.map(row -> read(row, selection))
 			.all();
 	}
 
@@ -86,9 +105,21 @@ public class ModuleRepository {
 	}
 
 	Module map(Readable row) {
-		return new Module(string(row, "id"), string(row, "dashboard_id"), string(row, "module_type"),
-				string(row, "name"), json.read(row, "configuration"), integer(row, "position"),
-				instant(row, "created_at"), instant(row, "updated_at"));
+		return read(row, Selection.ALL);
+	}
+
+	/**
+	 * A row as read for {@code selection}: the fields it does not select hold empty
+	 * values, which nothing reads; the configuration is parsed only when selected.
+	 */
+	private Module read(Readable row, Selection selection) {
+		return new Module(string(row, "id"), string(row, "dashboard_id"),
+				selection.has("moduleType") ? string(row, "module_type") : "",
+				selection.has("name") ? string(row, "name") : "",
+				selection.has("configuration") ? json.read(row, "configuration") : Map.of(),
+				selection.has("position") ? integer(row, "position") : 0,
+				selection.has("createdAt") ? instant(row, "created_at") : Instant.EPOCH,
+				selection.has("updatedAt") ? instant(row, "updated_at") : Instant.EPOCH);
 	}
 
 }

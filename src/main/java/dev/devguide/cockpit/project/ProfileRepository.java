@@ -5,7 +5,10 @@ import static dev.devguide.cockpit.persistence.Rows.string;
 import static dev.devguide.cockpit.persistence.Rows.stringOrNull;
 import static dev.devguide.cockpit.project.ProjectRepository.text;
 
+import dev.devguide.cockpit.graphql.SelectedColumns;
+import dev.devguide.cockpit.graphql.Selection;
 import io.r2dbc.spi.Readable;
+import java.time.Instant;
 import java.util.Collection;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -16,6 +19,13 @@ import reactor.core.publisher.Mono;
 /** SQL for {@code profiles}. */
 @Repository
 public class ProfileRepository {
+
+	/** The columns the loaders read: the id and the keys relations read always. */
+	private static final SelectedColumns SELECTED = SelectedColumns.always("id", "project_id", "active_dashboard_id")
+		.field("name", "name")
+		.field("description", "description")
+		.field("createdAt", "created_at")
+		.field("updatedAt", "updated_at");
 
 	private static final String COLUMNS = """
 			id, project_id, name, description, created_at, updated_at, active_dashboard_id""";
@@ -33,20 +43,23 @@ public class ProfileRepository {
 			.one();
 	}
 
-	public Flux<Profile> findByIds(Collection<String> ids) {
-		return db.sql("SELECT " + COLUMNS + " FROM profiles WHERE id IN (:ids)")
+	/** The profiles of the ids, read for {@code selection}. */
+	public Flux<Profile> findByIds(Collection<String> ids, Selection selection) {
+		return db.sql("SELECT " + SELECTED.of(selection) + " FROM profiles WHERE id IN (:ids)")
 			.bind("ids", ids)
-			.map(ProfileRepository::map)
+			.map(row -> read(row, selection))
 			.all();
 	}
 
 	/**
 	 * The profiles of many projects in one statement, each project's in creation order.
 	 */
-	public Flux<Profile> findByProjectIds(Collection<String> projectIds) {
-		return db.sql("SELECT " + COLUMNS + " FROM profiles WHERE project_id IN (:ids) ORDER BY created_at, id")
+	public Flux<Profile> findByProjectIds(Collection<String> projectIds, Selection selection) {
+		return db
+			.sql("SELECT " + SELECTED.of(selection)
+					+ " FROM profiles WHERE project_id IN (:ids) ORDER BY created_at, id")
 			.bind("ids", projectIds)
-			.map(ProfileRepository::map)
+			.map(row -> read(row, selection))
 			.all();
 	}
 
@@ -86,8 +99,19 @@ public class ProfileRepository {
 	}
 
 	static Profile map(Readable row) {
-		return new Profile(string(row, "id"), string(row, "project_id"), string(row, "name"),
-				stringOrNull(row, "description"), instant(row, "created_at"), instant(row, "updated_at"),
+		return read(row, Selection.ALL);
+	}
+
+	/**
+	 * A row as read for {@code selection}: the fields it does not select hold empty
+	 * values, which nothing reads.
+	 */
+	private static Profile read(Readable row, Selection selection) {
+		return new Profile(string(row, "id"), string(row, "project_id"),
+				selection.has("name") ? string(row, "name") : "",
+				selection.has("description") ? stringOrNull(row, "description") : null,
+				selection.has("createdAt") ? instant(row, "created_at") : Instant.EPOCH,
+				selection.has("updatedAt") ? instant(row, "updated_at") : Instant.EPOCH,
 				stringOrNull(row, "active_dashboard_id"));
 	}
 

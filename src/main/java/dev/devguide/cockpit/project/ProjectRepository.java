@@ -5,9 +5,12 @@ import static dev.devguide.cockpit.persistence.Rows.string;
 import static dev.devguide.cockpit.persistence.Rows.stringOrNull;
 
 import dev.devguide.cockpit.graphql.Cursors;
+import dev.devguide.cockpit.graphql.SelectedColumns;
+import dev.devguide.cockpit.graphql.Selection;
 import dev.devguide.cockpit.persistence.Rows;
 import dev.devguide.cockpit.persistence.SqlConditions;
 import io.r2dbc.spi.Readable;
+import java.time.Instant;
 import java.util.Collection;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -19,6 +22,14 @@ import reactor.core.publisher.Mono;
 /** SQL for {@code projects}. */
 @Repository
 public class ProjectRepository {
+
+	/** The columns the loaders and the page read: id, owner and the page order always. */
+	private static final SelectedColumns SELECTED = SelectedColumns.always("id", "owner_user_id", "created_at")
+		.field("name", "name")
+		.field("description", "description")
+		.field("updatedAt", "updated_at")
+		.field("workflowTemplate", "workflow_template")
+		.field("gitRepository", "git_repository");
 
 	private static final String COLUMNS = """
 			id, name, description, owner_user_id, created_at, updated_at, workflow_template, git_repository""";
@@ -33,15 +44,16 @@ public class ProjectRepository {
 	 * Up to {@code limit} projects matching the filter, ordered by creation time then id,
 	 * after a position.
 	 */
-	public Flux<Project> page(ProjectFilter filter, Cursors.@Nullable Position after, int limit) {
+	public Flux<Project> page(ProjectFilter filter, Cursors.@Nullable Position after, int limit, Selection selection) {
 		SqlConditions where = conditions(filter);
 		if (after != null) {
 			where.add("(created_at > :afterTime OR (created_at = :afterTime AND id > :afterId))")
 				.parameter("afterTime", Rows.utc(after.time()))
 				.parameter("afterId", after.id());
 		}
-		String sql = "SELECT " + COLUMNS + " FROM projects" + where.where() + " ORDER BY created_at, id LIMIT " + limit;
-		return where.bind(db.sql(sql)).map(ProjectRepository::map).all();
+		String sql = "SELECT " + SELECTED.of(selection) + " FROM projects" + where.where()
+				+ " ORDER BY created_at, id LIMIT " + limit;
+		return where.bind(db.sql(sql)).map(row -> read(row, selection)).all();
 	}
 
 	public Mono<Long> count(ProjectFilter filter) {
@@ -58,10 +70,11 @@ public class ProjectRepository {
 			.one();
 	}
 
-	public Flux<Project> findByIds(Collection<String> ids) {
-		return db.sql("SELECT " + COLUMNS + " FROM projects WHERE id IN (:ids)")
+	/** The projects of the ids, read for {@code selection}. */
+	public Flux<Project> findByIds(Collection<String> ids, Selection selection) {
+		return db.sql("SELECT " + SELECTED.of(selection) + " FROM projects WHERE id IN (:ids)")
 			.bind("ids", ids)
-			.map(ProjectRepository::map)
+			.map(row -> read(row, selection))
 			.all();
 	}
 
@@ -111,9 +124,19 @@ public class ProjectRepository {
 	}
 
 	static Project map(Readable row) {
-		return new Project(string(row, "id"), string(row, "name"), stringOrNull(row, "description"),
-				string(row, "owner_user_id"), instant(row, "created_at"), instant(row, "updated_at"),
-				stringOrNull(row, "workflow_template"), stringOrNull(row, "git_repository"));
+		return read(row, Selection.ALL);
+	}
+
+	/**
+	 * A row as read for {@code selection}: the fields it does not select hold empty
+	 * values, which nothing reads.
+	 */
+	private static Project read(Readable row, Selection selection) {
+		return new Project(string(row, "id"), selection.has("name") ? string(row, "name") : "",
+				selection.has("description") ? stringOrNull(row, "description") : null, string(row, "owner_user_id"),
+				instant(row, "created_at"), selection.has("updatedAt") ? instant(row, "updated_at") : Instant.EPOCH,
+				selection.has("workflowTemplate") ? stringOrNull(row, "workflow_template") : null,
+				selection.has("gitRepository") ? stringOrNull(row, "git_repository") : null);
 	}
 
 }

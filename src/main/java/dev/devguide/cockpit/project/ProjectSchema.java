@@ -10,6 +10,7 @@ import dev.devguide.cockpit.graphql.FieldSpec;
 import dev.devguide.cockpit.graphql.Input;
 import dev.devguide.cockpit.graphql.SchemaContribution;
 import dev.devguide.cockpit.graphql.SchemaParts;
+import dev.devguide.cockpit.graphql.Selection;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -42,7 +43,7 @@ class ProjectSchema implements SchemaContribution {
 				Connections.arguments(List.of(ProjectInputs.FILTER))), env -> {
 					Input arguments = Input.arguments(env);
 					return projects.page(arguments.object(ProjectInputs.FILTER), Connections.first(arguments),
-							Connections.after(arguments));
+							Connections.after(arguments), Selection.ofNodes(env));
 				});
 		schema.query(field("project", required(ref("Project")), "One project by id.", PROJECT_ID.argument()),
 				env -> projects.get(Input.arguments(env).required(PROJECT_ID)));

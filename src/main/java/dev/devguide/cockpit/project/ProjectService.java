@@ -15,6 +15,7 @@ import dev.devguide.cockpit.graphql.ApiException;
 import dev.devguide.cockpit.graphql.Cursors;
 import dev.devguide.cockpit.graphql.Input;
 import dev.devguide.cockpit.graphql.Page;
+import dev.devguide.cockpit.graphql.Selection;
 import dev.devguide.cockpit.security.Caller;
 import dev.devguide.cockpit.security.CallerContext;
 import java.util.UUID;
@@ -44,11 +45,11 @@ public class ProjectService {
 	}
 
 	/** A page of the projects the caller may see (admins: all), oldest first. */
-	public Mono<Page<Project>> page(Input filter, int first, Cursors.@Nullable Position after) {
+	public Mono<Page<Project>> page(Input filter, int first, Cursors.@Nullable Position after, Selection selection) {
 		return CallerContext.current().flatMap(caller -> {
 			ProjectFilter criteria = new ProjectFilter(filter.optional(FILTER_OWNER), filter.optional(FILTER_WORKFLOW),
 					filter.optional(NAME_CONTAINS), caller.admin() ? null : caller.userId());
-			return projects.page(criteria, after, first + 1)
+			return projects.page(criteria, after, first + 1, selection)
 				.collectList()
 				.map(rows -> Page.of(rows, first, after != null,
 						project -> Cursors.encode(project.createdAt(), project.id()), () -> projects.count(criteria)));

@@ -71,6 +71,21 @@ class CockpitBenchmark {
 	@Value("${bench.pairs:3000}")
 	int pairs;
 
+	/**
+	 * Rounds of each hierarchy measurement, server and floor alternating; medians are
+	 * shown.
+	 */
+	@Value("${bench.rounds:3}")
+	int rounds;
+
+	/** True to record a Flight Recorder profile of each measured round into target/. */
+	@Value("${bench.profile:false}")
+	boolean profile;
+
+	/** Which scenarios run: any of tree, subscriptions, bin. */
+	@Value("${bench.scenarios:tree,subscriptions,bin}")
+	List<String> scenarios;
+
 	@Test
 	void measure() throws IOException {
 		assumeThat(Wrk.available()).as("wrk is installed (Debian: apt-get install wrk)").isTrue();
@@ -78,16 +93,22 @@ class CockpitBenchmark {
 		BenchmarkData.seed(db);
 		ServerMeter meter = new ServerMeter(db);
 		String tree = Files.readString(TREE);
-		try (RawSqlFloor floor = RawSqlFloor.start(connectionFactory)) {
-			for (int projects : List.of(10, 50)) {
-				hierarchy(table, meter, floor, tree, projects);
+		if (scenarios.contains("tree")) {
+			try (RawSqlFloor floor = RawSqlFloor.start(connectionFactory)) {
+				for (int projects : List.of(10, 50)) {
+					hierarchy(table, meter, floor, tree, projects);
+				}
 			}
 		}
 		Deliveries deliveries = new Deliveries(users, port, meter);
-		for (int subscribers : subscriberCounts) {
-			table.add(deliveries.measure(subscribers, events));
+		if (scenarios.contains("subscriptions")) {
+			for (int subscribers : subscriberCounts) {
+				table.add(deliveries.measure(subscribers, events));
+			}
 		}
-		table.add(deliveries.bin(pairs, connections));
+		if (scenarios.contains("bin")) {
+			table.add(deliveries.bin(pairs, connections));
+		}
 		System.out.println(table.render(settings()));
 	}
 
@@ -98,13 +119,21 @@ class CockpitBenchmark {
 				"Bearer " + users.token(owner, List.of("user")));
 		String server = "http://127.0.0.1:" + port + "/graphql";
 		sameAnswer(server, body, headers, floor.url(owner, projects));
+		String floorUrl = floor.url(owner, projects);
+		Map<String, String> json = Map.of("Content-Type", "application/json");
 		Wrk.post(server, body, headers, connections, warmup);
-		ResultTable.Row measured = run(meter, "tree of " + projects + " projects: server",
-				() -> Wrk.post(server, body, headers, connections, duration));
-		Wrk.post(floor.url(owner, projects), "{}", Map.of("Content-Type", "application/json"), connections, warmup);
-		ResultTable.Row floorRow = run(meter, "tree of " + projects + " projects: raw-SQL floor", () -> Wrk
-			.post(floor.url(owner, projects), "{}", Map.of("Content-Type", "application/json"), connections, duration));
-		table.add(measured.against(floorRow));
+		Wrk.post(floorUrl, "{}", json, connections, warmup);
+		List<ResultTable.Row> servers = new java.util.ArrayList<>();
+		List<ResultTable.Row> floors = new java.util.ArrayList<>();
+		for (int round = 1; round <= rounds; round++) {
+			String suffix = rounds > 1 ? " round " + round : "";
+			servers.add(run(meter, "tree of " + projects + " projects: server" + suffix,
+					() -> Wrk.post(server, body, headers, connections, duration)));
+			floors.add(run(meter, "tree of " + projects + " projects: raw-SQL floor" + suffix,
+					() -> Wrk.post(floorUrl, "{}", json, connections, duration)));
+		}
+		ResultTable.Row floorRow = ResultTable.Row.median(floors);
+		table.add(ResultTable.Row.median(servers).against(floorRow));
 		table.add(floorRow);
 	}
 
@@ -149,9 +178,9 @@ class CockpitBenchmark {
 		}
 	}
 
-	private static ResultTable.Row run(ServerMeter meter, String name, java.util.function.Supplier<Wrk.Result> load) {
+	private ResultTable.Row run(ServerMeter meter, String name, java.util.function.Supplier<Wrk.Result> load) {
 		ServerMeter.Snapshot before = meter.snapshot();
-		Wrk.Result result = load.get();
+		Wrk.Result result = Profiles.record(profile, name, load);
 		ServerMeter.Snapshot after = meter.snapshot();
 		if (result.failures() > 0) {
 			throw new IllegalStateException(name + ": " + result.failures() + " responses were not 2xx");

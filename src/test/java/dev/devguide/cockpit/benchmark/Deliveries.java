@@ -62,11 +62,9 @@ final class Deliveries {
 			ResultTable.Row row = ResultTable.Row.of(
 					String.format("%,d subscribers, 50 events/s: deliveries", subscribers), delivered / seconds,
 					result.get("p50"), result.get("p99"), (long) delivered, before, after, maxResident.get());
-			return new ResultTable.Row(row.name(), row.perSecond(), row.p50Millis(), row.p99Millis(), Double.NaN,
-					row.cpuMillis(), row.allocatedMegabytes(), row.residentMegabytes(),
-					String.format(
-							"%.0f of %.0f delivered, %.0f events/s sent; latency from createdAt (at or before commit)",
-							delivered, result.get("expected"), events / submitting));
+			return row.versus(String.format(
+					"%.0f of %.0f delivered, %.0f events/s sent; latency from createdAt (at or before commit)",
+					delivered, result.get("expected"), events / submitting));
 		}
 	}
 
@@ -86,9 +84,7 @@ final class Deliveries {
 			ResultTable.Row row = ResultTable.Row.of("Bin: submitChange + validateChange pairs, 8 projects",
 					result.get("perSecond"), result.get("p50"), result.get("p99"), pairs, before, after,
 					ServerMeter.residentBytes());
-			return new ResultTable.Row(row.name(), row.perSecond(), row.p50Millis(), row.p99Millis(), row.statements(),
-					row.cpuMillis(), row.allocatedMegabytes(), row.residentMegabytes(),
-					"p50 and p99 per call; per-op figures per pair");
+			return row.versus("p50 and p99 per call; per-op figures per pair");
 		}
 	}
 

@@ -21,12 +21,26 @@ final class ServerMeter {
 		this.db = db;
 	}
 
-	/** The counters at one moment. */
-	record Snapshot(long cpuNanos, long allocatedBytes, long statements) {
+	/**
+	 * The counters at one moment; {@code databaseCpuNanos} is the embedded mariadbd's CPU
+	 * time (-1 for an external database, whose process is elsewhere).
+	 */
+	record Snapshot(long cpuNanos, long allocatedBytes, long statements, long databaseCpuNanos) {
 	}
 
 	Snapshot snapshot() {
-		return new Snapshot(cpuNanos(), allocatedBytes(), statements());
+		return new Snapshot(cpuNanos(), allocatedBytes(), statements(), databaseCpuNanos());
+	}
+
+	/** The CPU time of the embedded MariaDB server, a child process of this JVM. */
+	private static long databaseCpuNanos() {
+		return ProcessHandle.current()
+			.descendants()
+			.filter(process -> process.info().command().map(command -> command.endsWith("mariadbd")).orElse(false))
+			.findFirst()
+			.flatMap(process -> process.info().totalCpuDuration())
+			.map(java.time.Duration::toNanos)
+			.orElse(-1L);
 	}
 
 	/** The JVM's resident set size in bytes (Linux), or -1. */

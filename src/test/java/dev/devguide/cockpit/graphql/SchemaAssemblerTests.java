@@ -106,10 +106,10 @@ class SchemaAssemblerTests {
 	@Test
 	void refusesALoaderNameRegisteredTwice() {
 		Loaders loaders = new Loaders(new DefaultBatchLoaderRegistry());
-		loaders.byId(THING, ids -> reactor.core.publisher.Flux.empty(), Thing::id);
+		loaders.byId(THING, (ids, selection) -> reactor.core.publisher.Flux.empty(), Thing::id);
 		assertThatIllegalStateException()
 			.isThrownBy(() -> loaders.byId(LoaderKey.<String, Thing>named("thing.byId"),
-					ids -> reactor.core.publisher.Flux.empty(), Thing::id))
+					(ids, selection) -> reactor.core.publisher.Flux.empty(), Thing::id))
 			.withMessageContaining("DataLoader thing.byId is registered twice");
 		assertThat(loaders.names()).containsExactly("thing.byId");
 	}
