@@ -2,6 +2,7 @@ package dev.devguide.cockpit.graphql;
 
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.execution.AbortExecutionException;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
@@ -35,6 +36,13 @@ final class ApiErrors {
 				builder.extensions(Map.of("field", api.field()));
 			}
 			return builder.build();
+		}
+		if (error instanceof AbortExecutionException) {
+			// The request was cancelled (its client went away): every field still running
+			// ends this way, and nobody will read the answer. Not a server fault, and one
+			// line per field would flood the log.
+			log.debug("Cancelled at {}", where);
+			return builder.errorType(ErrorType.INTERNAL_ERROR).message("The request was cancelled").build();
 		}
 		String reference = UUID.randomUUID().toString();
 		log.error("Internal error {} at {}: {}", reference, where, error.getClass().getName());

@@ -100,7 +100,7 @@ class CockpitBenchmark {
 				}
 			}
 		}
-		Deliveries deliveries = new Deliveries(users, port, meter);
+		Deliveries deliveries = new Deliveries(users, port, meter, profile);
 		if (scenarios.contains("subscriptions")) {
 			for (int subscribers : subscriberCounts) {
 				table.add(deliveries.measure(subscribers, events));

@@ -26,10 +26,13 @@ final class Deliveries {
 
 	private final ServerMeter meter;
 
-	Deliveries(TestUsers users, int port, ServerMeter meter) {
+	private final boolean profile;
+
+	Deliveries(TestUsers users, int port, ServerMeter meter, boolean profile) {
 		this.users = users;
 		this.port = port;
 		this.meter = meter;
+		this.profile = profile;
 	}
 
 	/**
@@ -52,7 +55,8 @@ final class Deliveries {
 			AtomicLong maxResident = new AtomicLong();
 			ServerMeter.Snapshot before = meter.snapshot();
 			long start = System.nanoTime();
-			changes(fixtures, project, events, maxResident).blockLast(Duration.ofMinutes(10));
+			Profiles.record(profile, subscribers + " subscribers",
+					() -> changes(fixtures, project, events, maxResident).blockLast(Duration.ofMinutes(10)));
 			double submitting = (System.nanoTime() - start) / 1e9;
 			clients.send("STOP " + events);
 			Map<String, Double> result = Clients.fields(clients.await("RESULT"));
@@ -68,7 +72,10 @@ final class Deliveries {
 		}
 	}
 
-	/** submitChange + validateChange spread over 8 projects, at the given concurrency. */
+	/**
+	 * submitChange + validateChange spread over 8 projects, at the given concurrency,
+	 * after a quarter as many pairs to warm the server up.
+	 */
 	ResultTable.Row bin(int pairs, int concurrency) {
 		String owner = "bench-bin-owner";
 		Fixtures fixtures = new Fixtures(users.user(owner));
@@ -77,9 +84,15 @@ final class Deliveries {
 		for (int i = 0; i < 8; i++) {
 			arguments.add(fixtures.project());
 		}
+		List<String> warmUp = new ArrayList<>(arguments);
+		warmUp.set(3, String.valueOf(Math.max(100, pairs / 4)));
+		try (Clients clients = Clients.start(warmUp.toArray(String[]::new))) {
+			clients.await("RESULT");
+		}
 		ServerMeter.Snapshot before = meter.snapshot();
 		try (Clients clients = Clients.start(arguments.toArray(String[]::new))) {
-			Map<String, Double> result = Clients.fields(clients.await("RESULT"));
+			Map<String, Double> result = Clients
+				.fields(Profiles.record(profile, "bin pairs", () -> clients.await("RESULT")));
 			ServerMeter.Snapshot after = meter.snapshot();
 			ResultTable.Row row = ResultTable.Row.of("Bin: submitChange + validateChange pairs, 8 projects",
 					result.get("perSecond"), result.get("p50"), result.get("p99"), pairs, before, after,

@@ -155,14 +155,17 @@ public final class LoadClient {
 					headers -> headers.set("Authorization", "Bearer " + token).set("Content-Type", "application/json"));
 		List<long[]> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
 		long start = System.nanoTime();
+		String submit = "mutation($p: ID!, $n: Int!) { submitChange(projectId: $p, changeType: \\\"bench\\\", "
+				+ "payload: {n: $n}) { id } }";
+		String validate = "mutation($id: ID!) { validateChange(id: $id) { status } }";
 		Flux.range(0, pairs).flatMap(n -> {
-			String submit = "{\"query\":\"mutation { submitChange(projectId: \\\"" + projects.get(n % projects.size())
-					+ "\\\", changeType: \\\"bench\\\", payload: {n: " + n + "}) { id } }\"}";
-			return timed(client, url, submit, calls).flatMap(response -> {
-				String id = response.substring(response.indexOf("\"id\":\"") + 6, response.indexOf("\"}}}"));
-				return timed(client, url,
-						"{\"query\":\"mutation { validateChange(id: \\\"" + id + "\\\") { status } }\"}", calls);
-			});
+			String variables = "{\"p\":\"" + projects.get(n % projects.size()) + "\",\"n\":" + n + "}";
+			return timed(client, url, "{\"query\":\"" + submit + "\",\"variables\":" + variables + "}", calls)
+				.flatMap(response -> {
+					String id = response.substring(response.indexOf("\"id\":\"") + 6, response.indexOf("\"}}}"));
+					return timed(client, url, "{\"query\":\"" + validate + "\",\"variables\":{\"id\":\"" + id + "\"}}",
+							calls);
+				});
 		}, concurrency).blockLast(Duration.ofMinutes(30));
 		double seconds = (System.nanoTime() - start) / 1e9;
 		long[] latencies = calls.stream().mapToLong(call -> call[0]).sorted().toArray();

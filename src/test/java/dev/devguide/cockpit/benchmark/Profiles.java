@@ -24,6 +24,9 @@ final class Profiles {
 			return work.get();
 		}
 		try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
+			// Every millisecond rather than the profile settings' 10 or 20: short rounds
+			// need the samples.
+			recording.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(1));
 			recording.start();
 			T result = work.get();
 			recording.stop();
