@@ -15,12 +15,16 @@ import dev.devguide.cockpit.events.ProjectEvents;
 import dev.devguide.cockpit.graphql.Input;
 import dev.devguide.cockpit.graphql.SchemaContribution;
 import dev.devguide.cockpit.graphql.SchemaParts;
+import dev.devguide.cockpit.graphql.SharedSubscriptions;
+import dev.devguide.cockpit.graphql.SharedSubscriptions.Joining;
+import graphql.schema.DataFetchingEnvironment;
 import dev.devguide.cockpit.project.ProjectService;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * The Bin's live events: {@code syncBufferStatusChanged} and {@code violationDetected},
@@ -51,8 +55,9 @@ class BinSubscriptions implements SchemaContribution {
 						+ "order, each once.",
 				SUBSCRIBED_PROJECT.argument(), STATUSES.argument(), AFTER.argument()), env -> {
 					Input arguments = Input.arguments(env);
-					return statusChanges(arguments.required(SUBSCRIBED_PROJECT), arguments.optional(STATUSES),
-							arguments.optional(AFTER));
+					String projectId = arguments.required(SUBSCRIBED_PROJECT);
+					String after = arguments.optional(AFTER);
+					return statusChanges(access(env, projectId, after), projectId, arguments.optional(STATUSES), after);
 				});
 		schema.subscription(field("violationDetected", required(ref("ViolationDetectedEvent")),
 				"Each metadata violation detected while validating the project's changes, in commit order, each "
@@ -60,13 +65,27 @@ class BinSubscriptions implements SchemaContribution {
 				SUBSCRIBED_PROJECT.argument(), STANDARD_IDS.argument(), ENFORCEMENT_LEVELS.argument(),
 				AFTER.argument()), env -> {
 					Input arguments = Input.arguments(env);
-					return violations(arguments.required(SUBSCRIBED_PROJECT), arguments.optional(STANDARD_IDS),
-							arguments.optional(ENFORCEMENT_LEVELS), arguments.optional(AFTER));
+					String projectId = arguments.required(SUBSCRIBED_PROJECT);
+					String after = arguments.optional(AFTER);
+					return violations(access(env, projectId, after), projectId, arguments.optional(STANDARD_IDS),
+							arguments.optional(ENFORCEMENT_LEVELS), after);
 				});
 	}
 
-	Flux<SyncStatusEvent> statusChanges(String projectId, @Nullable List<String> statuses, @Nullable String after) {
-		return stream(projectId, after, BinEvents.SYNC_STATUS_CHANGED)
+	/**
+	 * The check a subscription to the project starts with, declared so that subscribers
+	 * joining a shared rendering pass it too. A live subscription may join one at any
+	 * time; one that resumes after a cursor only before it delivered anything.
+	 */
+	private Mono<?> access(DataFetchingEnvironment env, String projectId, @Nullable String after) {
+		Mono<?> access = projects.get(projectId);
+		SharedSubscriptions.admitWith(env, access, after == null ? Joining.ANY_TIME : Joining.BEFORE_FIRST_RESULT);
+		return access;
+	}
+
+	Flux<SyncStatusEvent> statusChanges(Mono<?> access, String projectId, @Nullable List<String> statuses,
+			@Nullable String after) {
+		return stream(access, projectId, after, BinEvents.SYNC_STATUS_CHANGED)
 			.filter(event -> statuses == null || statuses.contains((String) event.payload().get("newStatus")))
 			.map(event -> new SyncStatusEvent(event.cursor(),
 					binEvents.change((Map<?, ?>) BinEvents.carried(event.payload(), "change")),
@@ -75,9 +94,9 @@ class BinSubscriptions implements SchemaContribution {
 					BinEvents.instant(BinEvents.carried(event.payload(), "at"))));
 	}
 
-	Flux<ViolationDetectedEvent> violations(String projectId, @Nullable List<String> standardIds,
+	Flux<ViolationDetectedEvent> violations(Mono<?> access, String projectId, @Nullable List<String> standardIds,
 			@Nullable List<String> levels, @Nullable String after) {
-		return stream(projectId, after, BinEvents.VIOLATION_DETECTED)
+		return stream(access, projectId, after, BinEvents.VIOLATION_DETECTED)
 			.filter(event -> standardIds == null || standardIds.contains((String) event.payload().get("standardId")))
 			.filter(event -> levels == null || levels.contains((String) event.payload().get("enforcementLevel")))
 			.map(event -> new ViolationDetectedEvent(event.cursor(),
@@ -88,9 +107,8 @@ class BinSubscriptions implements SchemaContribution {
 	/**
 	 * The project's events of one type, once the caller is allowed to read the project.
 	 */
-	private Flux<OutboxEvent> stream(String projectId, @Nullable String after, String type) {
-		return projects.get(projectId)
-			.flatMapMany(project -> Flux.defer(() -> events.stream(projectId, after)))
+	private Flux<OutboxEvent> stream(Mono<?> access, String projectId, @Nullable String after, String type) {
+		return access.flatMapMany(project -> Flux.defer(() -> events.stream(projectId, after)))
 			.filter(event -> type.equals(event.type()));
 	}
 

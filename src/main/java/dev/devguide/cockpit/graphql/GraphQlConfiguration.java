@@ -1,6 +1,8 @@
 package dev.devguide.cockpit.graphql;
 
 import graphql.schema.GraphQLSchema;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -42,6 +44,21 @@ class GraphQlConfiguration {
 			.exceptionResolvers(List.of(new ApiExceptionResolver()))
 			.subscriptionExceptionResolvers(List.of(new ApiSubscriptionExceptionResolver()))
 			.build();
+	}
+
+	/**
+	 * How much the shared renderings of subscriptions save: subscribers per rendering.
+	 */
+	@Bean
+	MeterBinder sharedSubscriptionMetrics(SharedSubscriptions shared) {
+		return registry -> {
+			Gauge.builder("cockpit.subscriptions.renderings", shared, SharedSubscriptions::renderings)
+				.description("Distinct subscription renderings running on this instance")
+				.register(registry);
+			Gauge.builder("cockpit.subscriptions.shared", shared, SharedSubscriptions::subscribers)
+				.description("Subscribers receiving a shared rendering on this instance")
+				.register(registry);
+		};
 	}
 
 }

@@ -134,9 +134,16 @@ public final class SchemaAssembler {
 
 	private static DataFetcher<?> guarded(DataFetcher<?> fetcher, RootGuard guard, boolean stream) {
 		if (stream) {
-			return env -> guard.check()
-				.flatMapMany(allowed -> Flux.from(publisher(fetcher, env)))
-				.doOnNext(event -> forgetLoadedValues(env));
+			// A subscription's fetcher is called at once, so that what it declares about
+			// its stream (see SharedSubscriptions) is known when execution returns; it
+			// only builds the stream, which nothing subscribes to before the guard
+			// passes.
+			return env -> {
+				Publisher<?> events = publisher(fetcher, env);
+				return guard.check()
+					.flatMapMany(allowed -> Flux.from(events))
+					.doOnNext(event -> forgetLoadedValues(env));
+			};
 		}
 		return env -> guard.check().flatMap(allowed -> Mono.from(publisher(fetcher, env)));
 	}

@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.graphql.server.support.BearerTokenAuthenticationExtractor;
 import org.springframework.graphql.server.webflux.AuthenticationWebSocketInterceptor;
@@ -84,9 +86,11 @@ class SecurityConfiguration {
 
 	/**
 	 * Authenticates subscriptions from the {@code Authorization} entry of the
-	 * connection_init payload.
+	 * connection_init payload. First of the interceptors, so that every other one runs
+	 * with the caller known.
 	 */
 	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
 	AuthenticationWebSocketInterceptor authenticationWebSocketInterceptor(ReactiveJwtDecoder decoder) {
 		JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(decoder);
 		manager.setJwtAuthenticationConverter(authenticationConverter());
