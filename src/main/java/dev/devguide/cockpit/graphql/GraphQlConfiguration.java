@@ -19,6 +19,9 @@ import org.springframework.graphql.execution.GraphQlSource;
 @Configuration(proxyBeanMethods = false)
 class GraphQlConfiguration {
 
+	/** The parsed documents kept: up to 16 million characters of GraphQL text. */
+	private static final long DOCUMENT_CACHE_CHARACTERS = 16L << 20;
+
 	@Bean
 	Loaders cockpitLoaders(BatchLoaderRegistry registry, List<LoaderContribution> contributions) {
 		Loaders loaders = new Loaders(registry);
@@ -40,7 +43,8 @@ class GraphQlConfiguration {
 	@Bean
 	GraphQlSource graphQlSource(GraphQLSchema cockpitSchema, @Value("${cockpit.graphql.max-depth}") int maxDepth) {
 		return GraphQlSource.builder(cockpitSchema)
-			.configureGraphQl(graphQl -> graphQl.instrumentation(new CockpitInstrumentation(maxDepth)))
+			.configureGraphQl(graphQl -> graphQl.instrumentation(new CockpitInstrumentation(maxDepth))
+				.preparsedDocumentProvider(new DocumentCache(DOCUMENT_CACHE_CHARACTERS)))
 			.exceptionResolvers(List.of(new ApiExceptionResolver()))
 			.subscriptionExceptionResolvers(List.of(new ApiSubscriptionExceptionResolver()))
 			.build();

@@ -5,14 +5,19 @@ import graphql.ExecutionResultImpl;
 import graphql.GraphQLContext;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.execution.ErrorType;
@@ -25,6 +30,8 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import reactor.util.concurrent.Queues;
 import tools.jackson.core.io.SerializedString;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,7 +60,7 @@ import tools.jackson.databind.util.RawValue;
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
-public class SharedSubscriptions implements WebGraphQlInterceptor {
+public class SharedSubscriptions implements WebGraphQlInterceptor, DisposableBean {
 
 	static final int BUFFER = 1024;
 
@@ -65,9 +72,25 @@ public class SharedSubscriptions implements WebGraphQlInterceptor {
 
 	private final Map<Key, Group> groups = new ConcurrentHashMap<>();
 
+	private final Scheduler scheduler = Schedulers.newParallel("subscription-fan-out",
+			Runtime.getRuntime().availableProcessors(), true);
+
+	/** One worker a core: each runs its tasks in order, on one thread. */
+	private final List<Scheduler.Worker> fanOut;
+
+	private final AtomicInteger members = new AtomicInteger();
+
 	SharedSubscriptions(Audience audience, JsonMapper json) {
 		this.audience = audience;
 		this.json = json;
+		this.fanOut = IntStream.range(0, Runtime.getRuntime().availableProcessors())
+			.mapToObj(i -> scheduler.createWorker())
+			.toList();
+	}
+
+	@Override
+	public void destroy() {
+		scheduler.dispose();
 	}
 
 	/**
@@ -153,14 +176,14 @@ public class SharedSubscriptions implements WebGraphQlInterceptor {
 		groups.compute(key, (k, group) -> {
 			if (group == null) {
 				started[0] = new Group(k);
-				started[0].members.add(member);
+				started[0].add(member);
 				return started[0];
 			}
 			if (joining == Joining.BEFORE_FIRST_RESULT && group.delivered) {
 				alone[0] = true;
 			}
 			else if (admitted) {
-				group.members.add(member);
+				group.add(member);
 			}
 			return group;
 		});
@@ -179,8 +202,8 @@ public class SharedSubscriptions implements WebGraphQlInterceptor {
 	private void leave(Key key, Member member) {
 		Group[] emptied = new Group[1];
 		groups.computeIfPresent(key, (k, group) -> {
-			group.members.remove(member);
-			if (group.members.isEmpty()) {
+			group.remove(member);
+			if (group.size() == 0) {
 				emptied[0] = group;
 				return null;
 			}
@@ -198,7 +221,7 @@ public class SharedSubscriptions implements WebGraphQlInterceptor {
 
 	/** How many subscribers receive a shared rendering now. */
 	public int subscribers() {
-		return groups.values().stream().mapToInt(group -> group.members.size()).sum();
+		return groups.values().stream().mapToInt(Group::size).sum();
 	}
 
 	/** The rendering of one result: its JSON written once, kept as bytes. */
@@ -230,7 +253,10 @@ public class SharedSubscriptions implements WebGraphQlInterceptor {
 			Object audience) {
 	}
 
-	private static final class Member {
+	private final class Member {
+
+		/** Which fan-out worker writes to this subscriber. */
+		final int slice = Math.floorMod(members.getAndIncrement(), fanOut.size());
 
 		final Sinks.Many<ExecutionResult> sink = Sinks.many()
 			.unicast()
@@ -246,7 +272,8 @@ public class SharedSubscriptions implements WebGraphQlInterceptor {
 
 		final Key key;
 
-		final List<Member> members = new CopyOnWriteArrayList<>();
+		/** The subscribers, by the fan-out worker that writes to them. */
+		private final List<List<Member>> slices = new ArrayList<>();
 
 		private volatile @Nullable Disposable upstream;
 
@@ -257,6 +284,21 @@ public class SharedSubscriptions implements WebGraphQlInterceptor {
 
 		Group(Key key) {
 			this.key = key;
+			for (int i = 0; i < fanOut.size(); i++) {
+				slices.add(new CopyOnWriteArrayList<>());
+			}
+		}
+
+		void add(Member member) {
+			slices.get(member.slice).add(member);
+		}
+
+		void remove(Member member) {
+			slices.get(member.slice).remove(member);
+		}
+
+		int size() {
+			return slices.stream().mapToInt(List::size).sum();
 		}
 
 		void start(Publisher<ExecutionResult> results) {
@@ -287,24 +329,38 @@ public class SharedSubscriptions implements WebGraphQlInterceptor {
 				});
 				delivered = true;
 			}
-			for (Member member : members) {
+			each(member -> {
 				Sinks.EmitResult emitted = member.sink.tryEmitNext(result);
 				if (emitted == Sinks.EmitResult.FAIL_OVERFLOW) {
 					member.sink.tryEmitError(
 							resolved(new ApiException(ErrorType.BAD_REQUEST, null, "This subscriber fell " + BUFFER
 									+ " events behind; subscribe again, with after set to the last cursor received")));
 				}
-			}
+			});
 		}
 
 		private void fail(Throwable error) {
 			ended(this);
-			members.forEach(member -> member.sink.tryEmitError(error));
+			each(member -> member.sink.tryEmitError(error));
 		}
 
 		private void complete() {
 			ended(this);
-			members.forEach(member -> member.sink.tryEmitComplete());
+			each(member -> member.sink.tryEmitComplete());
+		}
+
+		/**
+		 * Runs {@code signal} for every subscriber, on the fan-out worker of its slice:
+		 * in the order of the calls for each subscriber, off the thread that produced the
+		 * result (a database connection's event loop, which other requests wait for).
+		 */
+		private void each(Consumer<Member> signal) {
+			for (int i = 0; i < slices.size(); i++) {
+				List<Member> slice = slices.get(i);
+				if (!slice.isEmpty()) {
+					fanOut.get(i).schedule(() -> slice.forEach(signal));
+				}
+			}
 		}
 
 	}
