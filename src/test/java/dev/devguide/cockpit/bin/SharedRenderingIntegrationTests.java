@@ -5,9 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import dev.devguide.cockpit.graphql.SharedSubscriptions;
 import dev.devguide.cockpit.support.Fixtures;
+import dev.devguide.cockpit.support.GeneralLog;
+import dev.devguide.cockpit.support.GraphQlSockets;
 import dev.devguide.cockpit.support.IntegrationTest;
 import dev.devguide.cockpit.support.TableLock;
-import dev.devguide.cockpit.support.TestDatabase;
 import dev.devguide.cockpit.support.TestUsers;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Duration;
@@ -20,11 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.client.SubscriptionErrorException;
-import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
@@ -138,36 +137,11 @@ class SharedRenderingIntegrationTests {
 
 	/** The reads of {@code modules} the server sent while {@code work} ran. */
 	private List<String> moduleReadsWhile(Runnable work) {
-		TestDatabase database = new TestDatabase(db);
-		database.rows("SET GLOBAL log_output = 'TABLE'", Map.of());
-		database.rows("TRUNCATE mysql.general_log", Map.of());
-		database.rows("SET GLOBAL general_log = 1", Map.of());
-		try {
-			work.run();
-		}
-		finally {
-			database.rows("SET GLOBAL general_log = 0", Map.of());
-		}
-		List<String> statements = database
-			.rows("SELECT CONVERT(argument USING utf8mb4) AS statement FROM mysql.general_log "
-					+ "WHERE command_type IN ('Query', 'Execute') AND argument LIKE 'SELECT % FROM modules WHERE %'",
-					Map.of())
-			.stream()
-			.map(row -> (String) row.get("statement"))
-			.toList();
-		database.rows("TRUNCATE mysql.general_log", Map.of());
-		return statements;
+		return GeneralLog.statementsWhile(db, "SELECT % FROM modules WHERE %", work);
 	}
 
 	private WebSocketGraphQlTester socket(String token) {
-		return WebSocketGraphQlTester.builder("ws://localhost:" + port + "/graphql", new ReactorNettyWebSocketClient())
-			.interceptor(new WebSocketGraphQlClientInterceptor() {
-				@Override
-				public Mono<Object> connectionInitPayload() {
-					return Mono.just(Map.of("Authorization", "Bearer " + token));
-				}
-			})
-			.build();
+		return GraphQlSockets.tester(port, token);
 	}
 
 }

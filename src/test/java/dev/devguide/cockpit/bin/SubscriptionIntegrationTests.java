@@ -3,6 +3,7 @@ package dev.devguide.cockpit.bin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.devguide.cockpit.support.Fixtures;
+import dev.devguide.cockpit.support.GraphQlSockets;
 import dev.devguide.cockpit.support.IntegrationTest;
 import dev.devguide.cockpit.support.TableLock;
 import dev.devguide.cockpit.support.TestUsers;
@@ -16,10 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.client.SubscriptionErrorException;
-import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
-import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -257,14 +256,7 @@ class SubscriptionIntegrationTests {
 
 	/** A WebSocket tester that sends the token (if any) in connection_init. */
 	WebSocketGraphQlTester socket(String token) {
-		return WebSocketGraphQlTester.builder("ws://localhost:" + port + "/graphql", new ReactorNettyWebSocketClient())
-			.interceptor(new WebSocketGraphQlClientInterceptor() {
-				@Override
-				public Mono<Object> connectionInitPayload() {
-					return token == null ? Mono.empty() : Mono.just(Map.of("Authorization", "Bearer " + token));
-				}
-			})
-			.build();
+		return GraphQlSockets.tester(port, token);
 	}
 
 }

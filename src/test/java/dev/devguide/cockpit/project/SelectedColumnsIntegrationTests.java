@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.devguide.cockpit.support.Fixtures;
 import dev.devguide.cockpit.support.IntegrationTest;
-import dev.devguide.cockpit.support.TestDatabase;
+import dev.devguide.cockpit.support.GeneralLog;
 import dev.devguide.cockpit.support.TestUsers;
 import java.util.List;
 import java.util.Map;
@@ -97,29 +97,9 @@ class SelectedColumnsIntegrationTests {
 			.satisfies(createdAt -> assertThat(createdAt).doesNotStartWith("1970"));
 	}
 
-	/**
-	 * The statements the server sent while {@code request} ran, from MariaDB's general
-	 * query log (switched on for the request only).
-	 */
+	/** The SELECTs the server sent while {@code request} ran. */
 	private List<String> statementsOf(Runnable request) {
-		TestDatabase database = new TestDatabase(db);
-		database.rows("SET GLOBAL log_output = 'TABLE'", Map.of());
-		database.rows("TRUNCATE mysql.general_log", Map.of());
-		database.rows("SET GLOBAL general_log = 1", Map.of());
-		try {
-			request.run();
-		}
-		finally {
-			database.rows("SET GLOBAL general_log = 0", Map.of());
-		}
-		List<String> statements = database
-			.rows("SELECT CONVERT(argument USING utf8mb4) AS statement FROM mysql.general_log "
-					+ "WHERE command_type IN ('Query', 'Execute') AND argument LIKE 'SELECT%'", Map.of())
-			.stream()
-			.map(row -> (String) row.get("statement"))
-			.toList();
-		database.rows("TRUNCATE mysql.general_log", Map.of());
-		return statements;
+		return GeneralLog.statementsWhile(db, "SELECT%", request);
 	}
 
 	/**
