@@ -56,9 +56,11 @@ class SecurityConfiguration {
 	ReactiveJwtDecoder jwtDecoder(JwtSettings jwt, ObjectProvider<SecretKey> key) {
 		if (jwt.hasJwksUri()) {
 			// hasJwksUri(): it is set
-			return NimbusReactiveJwtDecoder.withJwkSetUri(Objects.requireNonNull(jwt.jwksUri())).build();
+			return new VerifiedTokens(
+					NimbusReactiveJwtDecoder.withJwkSetUri(Objects.requireNonNull(jwt.jwksUri())).build());
 		}
-		return NimbusReactiveJwtDecoder.withSecretKey(key.getObject()).macAlgorithm(MacAlgorithm.HS256).build();
+		return new VerifiedTokens(
+				NimbusReactiveJwtDecoder.withSecretKey(key.getObject()).macAlgorithm(MacAlgorithm.HS256).build());
 	}
 
 	/** The HS256 key, or none when tokens are verified only against a JWKS. */
