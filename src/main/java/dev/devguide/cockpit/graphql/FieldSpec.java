@@ -11,6 +11,7 @@ import graphql.schema.GraphQLInputType;
 import graphql.schema.GraphQLList;
 import graphql.schema.GraphQLNonNull;
 import graphql.schema.GraphQLTypeReference;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -144,6 +145,49 @@ public final class FieldSpec<T> {
 			}
 			return value;
 		}, "is required");
+	}
+
+	/**
+	 * A decimal of at least zero with at most {@code integerDigits} digits before the
+	 * point and {@code scale} after it (a {@code DECIMAL(integerDigits + scale, scale)}
+	 * column): exact, never rounded; a value that does not fit is refused.
+	 */
+	public static FieldSpec<BigDecimal> decimal(String name, int integerDigits, int scale, String description) {
+		String limit = "At least 0, at most " + integerDigits + " digits before the point and " + scale + " after it.";
+		return new FieldSpec<>(name, () -> Scalars.BIG_DECIMAL, description, limit, (raw, path) -> {
+			BigDecimal value = raw instanceof BigDecimal exact ? exact : new BigDecimal(raw.toString());
+			if (value.signum() < 0) {
+				throw ApiException.badRequest(path, "must not be negative");
+			}
+			BigDecimal stripped = value.stripTrailingZeros();
+			if (stripped.scale() > scale) {
+				throw ApiException.badRequest(path, "must have at most " + scale + " decimal places");
+			}
+			if (stripped.precision() - stripped.scale() > integerDigits) {
+				throw ApiException.badRequest(path, "must have at most " + integerDigits + " digits before the point");
+			}
+			return value.setScale(scale);
+		}, "is required");
+	}
+
+	/**
+	 * A list of {@code minItems} to {@code maxItems} input objects of type
+	 * {@code inputType}, read with {@link Input#objects} (each element's fields check
+	 * their own values and are named {@code name[i].field}).
+	 */
+	@SuppressWarnings("unchecked")
+	public static FieldSpec<List<Map<String, Object>>> objectList(String name, String inputType, int minItems,
+			int maxItems, String description) {
+		return new FieldSpec<>(name,
+				() -> GraphQLList.list(GraphQLNonNull.nonNull(GraphQLTypeReference.typeRef(inputType))), description,
+				minItems + " to " + maxItems + " items.", (raw, path) -> {
+					List<Map<String, Object>> items = (List<Map<String, Object>>) raw;
+					if (items.size() < minItems || items.size() > maxItems) {
+						throw ApiException.badRequest(path,
+								"must hold " + minItems + " to " + maxItems + " items; it holds " + items.size());
+					}
+					return items;
+				}, "is required");
 	}
 
 	public static FieldSpec<Boolean> bool(String name, String description) {

@@ -1,6 +1,8 @@
 package dev.devguide.cockpit.graphql;
 
 import graphql.schema.DataFetchingEnvironment;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -32,6 +34,23 @@ public final class Input {
 	public Input object(FieldSpec<Map<String, Object>> spec) {
 		Map<String, Object> object = optional(spec);
 		return new Input(object == null ? Map.of() : object, path(spec));
+	}
+
+	/**
+	 * The elements of a list of input objects ({@link FieldSpec#objectList}), each read
+	 * as an Input named {@code path[i]}; empty when absent.
+	 */
+	public List<Input> objects(FieldSpec<List<Map<String, Object>>> spec) {
+		List<Map<String, Object>> items = optional(spec);
+		if (items == null) {
+			return List.of();
+		}
+		String path = path(spec);
+		List<Input> inputs = new ArrayList<>(items.size());
+		for (int i = 0; i < items.size(); i++) {
+			inputs.add(new Input(items.get(i), path + "[" + i + "]"));
+		}
+		return inputs;
 	}
 
 	public boolean has(FieldSpec<?> spec) {

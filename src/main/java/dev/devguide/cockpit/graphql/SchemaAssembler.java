@@ -117,7 +117,9 @@ public final class SchemaAssembler {
 		parts.fetchers().forEach((coordinates, fetcher) -> {
 			String type = coordinates.getTypeName();
 			code.dataFetcher(coordinates,
-					ROOTS.containsKey(type) ? guarded(fetcher, guard, SchemaParts.SUBSCRIPTION.equals(type)) : fetcher);
+					ROOTS.containsKey(type)
+							? guarded(fetcher, guard, parts.access(coordinates), SchemaParts.SUBSCRIPTION.equals(type))
+							: fetcher);
 		});
 		GraphQLSchema.Builder schema = GraphQLSchema.newSchema().query(objects.get(SchemaParts.QUERY));
 		if (objects.containsKey(SchemaParts.MUTATION)) {
@@ -132,7 +134,7 @@ public final class SchemaAssembler {
 		return schema.additionalTypes(additional).codeRegistry(code.build()).build();
 	}
 
-	private static DataFetcher<?> guarded(DataFetcher<?> fetcher, RootGuard guard, boolean stream) {
+	private static DataFetcher<?> guarded(DataFetcher<?> fetcher, RootGuard guard, RootAccess access, boolean stream) {
 		if (stream) {
 			// A subscription's fetcher is called at once, so that what it declares about
 			// its stream (see SharedSubscriptions) is known when execution returns; it
@@ -140,12 +142,12 @@ public final class SchemaAssembler {
 			// passes.
 			return env -> {
 				Publisher<?> events = publisher(fetcher, env);
-				return guard.check()
+				return guard.check(access)
 					.flatMapMany(allowed -> Flux.from(events))
 					.doOnNext(event -> forgetLoadedValues(env));
 			};
 		}
-		return env -> guard.check().flatMap(allowed -> Mono.from(publisher(fetcher, env)));
+		return env -> guard.check(access).flatMap(allowed -> Mono.from(publisher(fetcher, env)));
 	}
 
 	/**

@@ -42,6 +42,8 @@ public final class SchemaParts {
 
 	private final Map<FieldCoordinates, String> loaders = new LinkedHashMap<>();
 
+	private final Map<FieldCoordinates, RootAccess> access = new LinkedHashMap<>();
+
 	/**
 	 * Adds an object type whose values are instances of {@code source}: a field without a
 	 * fetcher reads the property of that name.
@@ -65,6 +67,15 @@ public final class SchemaParts {
 	}
 
 	public SchemaParts mutation(GraphQLFieldDefinition field, DataFetcher<?> fetcher) {
+		return field(MUTATION, field, fetcher);
+	}
+
+	/**
+	 * A mutation that {@code access} admits (say, service callers too); root fields
+	 * declared otherwise admit {@link RootAccess#USERS}.
+	 */
+	public SchemaParts mutation(GraphQLFieldDefinition field, DataFetcher<?> fetcher, RootAccess admitted) {
+		access.put(FieldCoordinates.coordinates(MUTATION, field.getName()), admitted);
 		return field(MUTATION, field, fetcher);
 	}
 
@@ -107,6 +118,21 @@ public final class SchemaParts {
 		};
 		loaders.put(FieldCoordinates.coordinates(typeName, fieldName), loader.name());
 		return field(typeName, Sdl.field(fieldName, type, description), fetcher);
+	}
+
+	/**
+	 * Declares the relation field {@code field} of {@code typeName} whose value depends
+	 * on its arguments as well as on the source row (a total over a range, say): the key
+	 * (source row and checked arguments) says what to load, and the loader answers the
+	 * keys of many rows at once.
+	 */
+	public <S, K, V> SchemaParts argumentRelation(String typeName, GraphQLFieldDefinition field, LoaderKey<K, V> loader,
+			BiFunction<S, Input, K> key) {
+		// fetched from its source row, never from the root
+		TrivialDataFetcher<CompletableFuture<V>> fetcher = env -> loader.load(env,
+				key.apply(Objects.requireNonNull(env.<S>getSource()), Input.arguments(env)), Selection.of(env, false));
+		loaders.put(FieldCoordinates.coordinates(typeName, field.getName()), loader.name());
+		return field(typeName, field, fetcher);
 	}
 
 	/**
@@ -154,6 +180,10 @@ public final class SchemaParts {
 
 	Map<FieldCoordinates, String> loaders() {
 		return loaders;
+	}
+
+	RootAccess access(FieldCoordinates coordinates) {
+		return access.getOrDefault(coordinates, RootAccess.USERS);
 	}
 
 }

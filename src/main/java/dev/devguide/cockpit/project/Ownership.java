@@ -3,6 +3,8 @@ package dev.devguide.cockpit.project;
 import dev.devguide.cockpit.graphql.ApiException;
 import dev.devguide.cockpit.persistence.Rows;
 import dev.devguide.cockpit.security.Caller;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Objects;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -66,6 +68,22 @@ public class Ownership {
 	 */
 	public Mono<String> projectOf(Caller caller, String projectId, String resource, String id) {
 		return lockProject(caller, projectId, resource, id);
+	}
+
+	/**
+	 * The owners of the projects that exist among {@code projectIds}, without locking
+	 * (for writes that do not serialize on the project, like usage ingest, and for
+	 * checking what a caller may read).
+	 */
+	public Mono<Map<String, String>> owners(Collection<String> projectIds) {
+		if (projectIds.isEmpty()) {
+			return Mono.just(Map.of());
+		}
+		return db.sql("SELECT id, owner_user_id FROM projects WHERE id IN (:ids)")
+			.bind("ids", projectIds)
+			.map(row -> Map.entry(Rows.string(row, "id"), Rows.string(row, "owner_user_id")))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
 	}
 
 	private Mono<String> lockProject(Caller caller, String projectId, String resource, String id) {

@@ -11,8 +11,26 @@ public record Caller(String userId, Set<String> roles, @Nullable String ipAddres
 
 	public static final String ADMIN = "admin";
 
+	public static final String USER = "user";
+
+	/** The AI gateway's role: records usage for any project, reads nothing. */
+	public static final String INGEST = "ingest";
+
 	public boolean admin() {
 		return roles.contains(ADMIN);
+	}
+
+	/** True when the caller holds the ingest role (with or without others). */
+	public boolean ingest() {
+		return roles.contains(INGEST);
+	}
+
+	/**
+	 * True for a service: the ingest role and neither {@code user} nor {@code admin}. A
+	 * service may call only the root fields that admit services.
+	 */
+	public boolean service() {
+		return ingest() && !admin() && !roles.contains(USER);
 	}
 
 	/**

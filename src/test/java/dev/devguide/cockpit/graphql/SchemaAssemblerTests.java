@@ -24,7 +24,7 @@ import reactor.core.publisher.Mono;
  */
 class SchemaAssemblerTests {
 
-	private static final RootGuard ANYONE = () -> Mono.just("anyone");
+	private static final RootGuard ANYONE = access -> Mono.just("anyone");
 
 	private static final LoaderKey<String, Thing> THING = LoaderKey.named("thing.byId");
 

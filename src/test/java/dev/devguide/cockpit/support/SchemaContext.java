@@ -1,5 +1,6 @@
 package dev.devguide.cockpit.support;
 
+import dev.devguide.cockpit.cortex.UsageSettings;
 import dev.devguide.cockpit.events.EventSettings;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
@@ -40,6 +41,7 @@ public final class SchemaContext {
 		context.registerBean(JsonMapper.class, () -> JsonMapper.builder().build());
 		context.registerBean(BatchLoaderRegistry.class, () -> new DefaultBatchLoaderRegistry());
 		context.registerBean(EventSettings.class, () -> new EventSettings(null, null, null));
+		context.registerBean(UsageSettings.class, () -> new UsageSettings(null, null, null));
 		context.register(Components.class);
 		context.refresh();
 		return context;

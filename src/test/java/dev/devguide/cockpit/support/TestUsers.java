@@ -40,6 +40,11 @@ public class TestUsers {
 		return as(userId, List.of("user", "admin"));
 	}
 
+	/** A service caller holding only the {@code ingest} role (the AI gateway). */
+	public HttpGraphQlTester ingest(String serviceId) {
+		return as(serviceId, List.of("ingest"));
+	}
+
 	public String token(String userId, List<String> roles) {
 		return issuer.issue(userId, roles, Duration.ofHours(1));
 	}

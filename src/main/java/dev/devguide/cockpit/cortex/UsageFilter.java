@@ -1,0 +1,23 @@
+package dev.devguide.cockpit.cortex;
+
+import dev.devguide.cockpit.persistence.Rows;
+import dev.devguide.cockpit.persistence.SqlConditions;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a listing of raw usage rows keeps: a time range ({@code [from, to)}, either end
+ * open) and exact provider, model and operation type.
+ */
+record UsageFilter(@Nullable Instant from, @Nullable Instant to, @Nullable String provider, @Nullable String model,
+		@Nullable String operationType) {
+
+	SqlConditions conditions() {
+		return new SqlConditions().optional("`timestamp` >= :from", "from", Rows.utc(from))
+			.optional("`timestamp` < :to", "to", Rows.utc(to))
+			.optional("provider = :provider", "provider", provider)
+			.optional("model = :model", "model", model)
+			.optional("operation_type = :operation", "operation", operationType);
+	}
+
+}

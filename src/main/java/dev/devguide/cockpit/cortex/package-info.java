@@ -1,0 +1,10 @@
+/**
+ * The AI cortex: token usage and its analytics, provider configurations, tools, context
+ * windows and the response cache. Non-null by default: every type use in this package is
+ * non-null unless marked {@link org.jspecify.annotations.Nullable @Nullable}; NullAway
+ * checks it at compile time.
+ */
+@NullMarked
+package dev.devguide.cockpit.cortex;
+
+import org.jspecify.annotations.NullMarked;
