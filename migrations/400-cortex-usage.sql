@@ -28,7 +28,7 @@ CREATE TABLE model_prices (
 -- operation_type or dashboard_context of the raw row is '' here: key columns cannot be NULL.
 CREATE TABLE token_usage_hourly (
     project_id VARCHAR(36) NOT NULL,
-    bucket_start TIMESTAMP NOT NULL COMMENT 'start of the UTC hour',
+    bucket_start TIMESTAMP(6) NOT NULL COMMENT 'start of the UTC hour',
     provider VARCHAR(50) NOT NULL,
     model VARCHAR(100) NOT NULL,
     operation_type VARCHAR(50) NOT NULL,
@@ -45,7 +45,7 @@ CREATE TABLE token_usage_hourly (
 -- The same sums per UTC day: what day, week and month trends and whole-day breakdowns read.
 CREATE TABLE token_usage_daily (
     project_id VARCHAR(36) NOT NULL,
-    bucket_start TIMESTAMP NOT NULL COMMENT 'start of the UTC day',
+    bucket_start TIMESTAMP(6) NOT NULL COMMENT 'start of the UTC day',
     provider VARCHAR(50) NOT NULL,
     model VARCHAR(100) NOT NULL,
     operation_type VARCHAR(50) NOT NULL,

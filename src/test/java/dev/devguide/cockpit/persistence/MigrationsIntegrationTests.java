@@ -49,6 +49,10 @@ class MigrationsIntegrationTests {
 	/** The event outbox of the subscriptions (an addition to the spec). */
 	private static final List<String> EVENT_TABLES = List.of("event_outbox", "event_sequences");
 
+	/** The price list, rollups and idempotency keys of token usage (additions). */
+	private static final List<String> USAGE_TABLES = List.of("model_prices", "token_usage_hourly", "token_usage_daily",
+			"usage_idempotency_keys");
+
 	private static final List<String> LIQUIBASE_TABLES = List.of("DATABASECHANGELOG", "DATABASECHANGELOGLOCK");
 
 	private static final String SPEC_PATTERN = "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,6})?Z$";
@@ -87,8 +91,8 @@ class MigrationsIntegrationTests {
 	void createsEveryTableAndTheDashboardView() throws SQLException {
 		migrations.apply();
 
-		assertThat(tables())
-			.containsExactlyInAnyOrderElementsOf(concat(SPEC_TABLES, TRACKING_TABLES, EVENT_TABLES, LIQUIBASE_TABLES));
+		assertThat(tables()).containsExactlyInAnyOrderElementsOf(
+				concat(SPEC_TABLES, TRACKING_TABLES, EVENT_TABLES, USAGE_TABLES, LIQUIBASE_TABLES));
 		assertThat(query("SELECT TABLE_NAME FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE()"))
 			.containsExactly("v7_migration_dashboard");
 		assertThat(migrations.pending()).isEmpty();
@@ -240,8 +244,8 @@ class MigrationsIntegrationTests {
 
 		migrations.apply();
 
-		assertThat(tables())
-			.containsExactlyInAnyOrderElementsOf(concat(SPEC_TABLES, TRACKING_TABLES, EVENT_TABLES, LIQUIBASE_TABLES));
+		assertThat(tables()).containsExactlyInAnyOrderElementsOf(
+				concat(SPEC_TABLES, TRACKING_TABLES, EVENT_TABLES, USAGE_TABLES, LIQUIBASE_TABLES));
 		assertThat(query("SELECT pattern_regex FROM metadata_standards")).containsExactly(SPEC_PATTERN);
 	}
 
