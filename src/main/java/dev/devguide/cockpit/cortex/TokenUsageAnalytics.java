@@ -4,8 +4,7 @@ import static dev.devguide.cockpit.cortex.TokenUsageInputs.MAX_PROJECTS;
 import static dev.devguide.cockpit.cortex.TokenUsageInputs.PROJECT_IDS;
 
 import dev.devguide.cockpit.graphql.ApiException;
-import dev.devguide.cockpit.project.Ownership;
-import dev.devguide.cockpit.security.Caller;
+import dev.devguide.cockpit.project.ProjectScope;
 import dev.devguide.cockpit.security.CallerContext;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -26,8 +25,8 @@ import reactor.core.publisher.Mono;
 /**
  * The analytics of token usage, all read from the rollups, never from the raw rows: the
  * trend (series of gap-filled points), the breakdown by one dimension with each group's
- * share of the cost, and projects' total cost. The projects are the given ones (each must
- * be readable) or every project the caller may read.
+ * share of the cost, and projects' total cost, each one statement. The projects are the
+ * given ones the caller may read, or every project it may read ({@link ProjectScope}).
  */
 @Service
 public class TokenUsageAnalytics {
@@ -38,13 +37,10 @@ public class TokenUsageAnalytics {
 
 	private final TokenUsageRollupRepository rollups;
 
-	private final Ownership ownership;
-
 	private final Clock clock = Clock.systemUTC();
 
-	TokenUsageAnalytics(TokenUsageRollupRepository rollups, Ownership ownership) {
+	TokenUsageAnalytics(TokenUsageRollupRepository rollups) {
 		this.rollups = rollups;
-		this.ownership = ownership;
 	}
 
 	Instant now() {
@@ -64,7 +60,7 @@ public class TokenUsageAnalytics {
 	Mono<Map<String, List<UsageSeries>>> trends(List<String> projectIds, TrendQuery query) {
 		UsageRange range = query.range();
 		return rollups
-			.sums(UsageScope.projects(projectIds), range.from(), range.to(), range.hourly(), query.groupBy(), true,
+			.sums(ProjectScope.exactly(projectIds), range.from(), range.to(), range.hourly(), query.groupBy(), true,
 					true)
 			.collectList()
 			.map(rows -> {
@@ -98,7 +94,7 @@ public class TokenUsageAnalytics {
 	 */
 	Mono<Map<String, BigDecimal>> costs(List<String> projectIds, UsageRange range) {
 		return rollups
-			.sums(UsageScope.projects(projectIds), range.from(), range.to(), range.hourly(), List.of(), false, true)
+			.sums(ProjectScope.exactly(projectIds), range.from(), range.to(), range.hourly(), List.of(), false, true)
 			.collectMap(row -> Objects.requireNonNull(row.projectId()), row -> row.totals().cost())
 			.map(found -> {
 				Map<String, BigDecimal> costs = new HashMap<>();
@@ -108,32 +104,15 @@ public class TokenUsageAnalytics {
 	}
 
 	/**
-	 * The scope of a root query: the given projects once each is found readable (an
-	 * unknown or another user's project is NOT_FOUND), else the caller's default.
+	 * The scope of a root query: the given projects the caller may read (at most
+	 * {@value TokenUsageInputs#MAX_PROJECTS}), else every project it may read.
 	 */
-	private Mono<UsageScope> scope(@Nullable List<String> projectIds) {
-		return CallerContext.current().flatMap(caller -> {
-			if (projectIds == null) {
-				return Mono.just(caller.admin() ? UsageScope.everyProject() : UsageScope.ownedBy(caller.userId()));
-			}
-			if (projectIds.size() > MAX_PROJECTS) {
-				return Mono.error(ApiException.badRequest(PROJECT_IDS.name(),
-						"must hold at most " + MAX_PROJECTS + " ids; it holds " + projectIds.size()));
-			}
-			return readable(caller, projectIds);
-		});
-	}
-
-	private Mono<UsageScope> readable(Caller caller, List<String> projectIds) {
-		return ownership.owners(projectIds).flatMap(owners -> {
-			for (String id : projectIds) {
-				String owner = owners.get(id);
-				if (owner == null || !caller.owns(owner)) {
-					return Mono.error(ApiException.notFound("Project", id));
-				}
-			}
-			return Mono.just(UsageScope.projects(projectIds.stream().distinct().toList()));
-		});
+	private static Mono<ProjectScope> scope(@Nullable List<String> projectIds) {
+		if (projectIds != null && projectIds.size() > MAX_PROJECTS) {
+			return Mono.error(ApiException.badRequest(PROJECT_IDS.name(),
+					"must hold at most " + MAX_PROJECTS + " ids; it holds " + projectIds.size()));
+		}
+		return CallerContext.current().map(caller -> ProjectScope.of(caller, projectIds));
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.devguide.cockpit.cortex;
 
 import dev.devguide.cockpit.persistence.Rows;
+import dev.devguide.cockpit.project.ProjectScope;
 import dev.devguide.cockpit.persistence.SqlConditions;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
@@ -108,7 +109,7 @@ class TokenUsageRollupRepository {
 	 * Sums per bucket of {@code granularity}'s rollup (hours or days) and per value of
 	 * {@code dimensions}, optionally per project, over {@code [from, to)}.
 	 */
-	Flux<UsageRow> sums(UsageScope scope, Instant from, Instant to, boolean hourly, List<UsageDimension> dimensions,
+	Flux<UsageRow> sums(ProjectScope scope, Instant from, Instant to, boolean hourly, List<UsageDimension> dimensions,
 			boolean perBucket, boolean perProject) {
 		List<String> groups = new ArrayList<>();
 		if (perProject) {
@@ -118,7 +119,7 @@ class TokenUsageRollupRepository {
 			groups.add("bucket_start");
 		}
 		dimensions.forEach(dimension -> groups.add(dimension.column()));
-		SqlConditions where = scope.restrict(new SqlConditions())
+		SqlConditions where = scope.restrict(new SqlConditions(), "project_id")
 			.add("bucket_start >= :from AND bucket_start < :to")
 			.parameter("from", Rows.utc(from))
 			.parameter("to", Rows.utc(to));
