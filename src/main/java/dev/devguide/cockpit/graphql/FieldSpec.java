@@ -194,6 +194,25 @@ public final class FieldSpec<T> {
 	}
 
 	/**
+	 * A list of 1 to {@code maxItems} input objects of type {@code inputType}, each read
+	 * as a nested {@link Input} through {@link Input#objects}, whose path names the
+	 * element ({@code messages[2].tokens}).
+	 */
+	@SuppressWarnings("unchecked")
+	public static FieldSpec<List<Map<String, Object>>> objectList(String name, String inputType, int maxItems,
+			String description) {
+		return new FieldSpec<>(name,
+				() -> GraphQLList.list(GraphQLNonNull.nonNull(GraphQLTypeReference.typeRef(inputType))), description,
+				"1 to " + maxItems + " items.", (raw, path) -> {
+					List<Map<String, Object>> items = (List<Map<String, Object>>) raw;
+					if (items.isEmpty() || items.size() > maxItems) {
+						throw ApiException.badRequest(path, "must hold 1 to " + maxItems + " items");
+					}
+					return items;
+				}, "is required");
+	}
+
+	/**
 	 * The same field, declared non-null in the schema (GraphQL itself refuses a null).
 	 */
 	public FieldSpec<T> nonNull() {

@@ -1,6 +1,8 @@
 package dev.devguide.cockpit.graphql;
 
 import graphql.schema.DataFetchingEnvironment;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -32,6 +34,19 @@ public final class Input {
 	public Input object(FieldSpec<Map<String, Object>> spec) {
 		Map<String, Object> object = optional(spec);
 		return new Input(object == null ? Map.of() : object, path(spec));
+	}
+
+	/**
+	 * The required list of input objects given as {@code spec}, each as an Input whose
+	 * paths name its element ({@code messages[2].tokens}).
+	 */
+	public List<Input> objects(FieldSpec<List<Map<String, Object>>> spec) {
+		List<Map<String, Object>> items = required(spec);
+		List<Input> inputs = new ArrayList<>(items.size());
+		for (int i = 0; i < items.size(); i++) {
+			inputs.add(new Input(items.get(i), path(spec) + "[" + i + "]"));
+		}
+		return inputs;
 	}
 
 	public boolean has(FieldSpec<?> spec) {
