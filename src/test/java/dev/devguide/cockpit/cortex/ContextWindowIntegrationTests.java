@@ -135,7 +135,7 @@ class ContextWindowIntegrationTests {
 		Errors.expect(appending(id, List.of(message("USER", "a", 1), message("USER", "   ", 1))), "BAD_REQUEST",
 				"messages[1].content", "must not be blank");
 		Errors.expect(appending(id, List.of(message("USER", "x".repeat(70_000), 1))), "BAD_REQUEST",
-				"messages[0].content", "65535 bytes");
+				"messages[0].content", "must be at most 65535");
 		Errors.expect(appending(id, List.of()), "BAD_REQUEST", "messages", "1 to 100 items");
 		List<Map<String, Object>> many = new ArrayList<>();
 		for (int i = 0; i < 101; i++) {
