@@ -26,7 +26,7 @@ class ContextWindowEvictionTests {
 	@Test
 	void evictsTheOldestUntilTheTokensFit() {
 		ContextWindowEviction.Kept kept = ContextWindowEviction
-			.append(List.of(message("a", 3), message("b", 1), message("c", 2)), List.of(message("d", 5)), 8, m -> 10);
+			.append(List.of(message("a", 3), message("b", 1), message("c", 2)), List.of(message("d", 5)), 7, m -> 10);
 		assertThat(contents(kept)).containsExactly("c", "d");
 		assertThat(kept.tokens()).isEqualTo(7);
 		assertThat(kept.evicted()).isEqualTo(2);
