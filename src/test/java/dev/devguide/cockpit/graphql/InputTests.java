@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import graphql.schema.DataFetchingEnvironmentImpl;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -53,8 +54,7 @@ class InputTests {
 				"input.layout: must not nest deeper than 30 levels");
 		refused(() -> input(Map.of("layout", nested(100_000))).required(LAYOUT),
 				"input.layout: must not nest deeper than 30 levels");
-		refused(() -> input(Map.of("layout", java.util.List.of(1))).required(LAYOUT),
-				"input.layout: must be a JSON object");
+		refused(() -> input(Map.of("layout", List.of(1))).required(LAYOUT), "input.layout: must be a JSON object");
 	}
 
 	@Test
@@ -72,6 +72,20 @@ class InputTests {
 		Input arguments = Input.arguments(
 				DataFetchingEnvironmentImpl.newDataFetchingEnvironment().arguments(Map.of("position", -1)).build());
 		refused(() -> arguments.required(POSITION), "position: must be at least 0");
+	}
+
+	@Test
+	void listsOfInputObjectsNameEachElementInTheirPaths() {
+		FieldSpec<List<Map<String, Object>>> items = FieldSpec.objectList("items", "ItemInput", 1, 2, "The items.");
+		assertThat(items.description()).isEqualTo("The items. 1 to 2 items.");
+		Input arguments = Input.arguments(DataFetchingEnvironmentImpl.newDataFetchingEnvironment()
+			.arguments(Map.of("items", List.of(Map.of("position", 1), Map.of("position", -1))))
+			.build());
+		assertThat(arguments.objects(items).get(0).required(POSITION)).isEqualTo(1);
+		refused(() -> arguments.objects(items).get(1).required(POSITION), "items[1].position: must be at least 0");
+		refused(() -> Input.arguments(
+				DataFetchingEnvironmentImpl.newDataFetchingEnvironment().arguments(Map.of("items", List.of())).build())
+			.objects(items), "items: must hold 1 to 2 items; it holds 0");
 	}
 
 	private static Input input(Map<String, Object> fields) {

@@ -38,7 +38,7 @@ class AuthorizationIntegrationTests {
 	private static final Set<String> REFUSED = Set.of("FORBIDDEN", "NOT_FOUND");
 
 	private static final List<String> OWNED = List.of("project", "profile", "dashboard", "module", "capability",
-			"guardrail", "user");
+			"guardrail", "window", "user");
 
 	@Autowired
 	GraphQLSchema schema;
@@ -385,13 +385,14 @@ class AuthorizationIntegrationTests {
 	}
 
 	/**
-	 * The owner (A) and another user (B) with a tree each, and an admin's template and
-	 * system guardrail.
+	 * The owner (A) and another user (B) with a tree each, an admin's template and system
+	 * guardrail, and A's cached response for the prompt B's probes send.
 	 */
 	private Users twoUsers() {
 		Map<String, String> shared = Planting.sharedRows(admin(), "admin-public-" + run);
 		Pointers.Target alpha = plant("user-a-" + run, marker, "file_write", shared);
 		Pointers.Target bravo = plant("user-b-" + run, "bravo-" + run, "git_commit", shared);
+		Planting.cachedResponse(client.tester(users.token(alpha.ids().get("user"), List.of("user"))), "bravo-" + run);
 		return new Users(alpha, bravo, users.token(alpha.ids().get("user"), List.of("user")),
 				users.token(bravo.ids().get("user"), List.of("user")));
 	}

@@ -19,8 +19,9 @@ final class Planting {
 
 	/**
 	 * As {@code owner}: a project with a profile, a dashboard (the profile's active one),
-	 * a module with a granted capability, and a project guardrail. The ids come back by
-	 * noun, with {@code user} and the shared rows.
+	 * a module with a granted capability, a project guardrail and a context window
+	 * ({@code window}) holding a message. The ids come back by noun, with {@code user}
+	 * and the shared rows.
 	 */
 	static Pointers.Target tree(HttpGraphQlTester owner, String userId, String marker, String capabilityType,
 			Map<String, String> shared) {
@@ -61,6 +62,16 @@ final class Planting {
 								Map.of("ruleId", marker + "-rule", "description", marker + "-guardrail-description",
 										"severity", "HIGH", "configuration",
 										Map.of("note", marker + "-guardrail-configuration")))));
+		ids.put("window", create(owner, """
+				mutation($parent: ID!) { created: createContextWindow(projectId: $parent, maxTokens: 1000) { id } }""",
+				Map.of("parent", ids.get("project"))));
+		owner.document("""
+				mutation($id: ID!, $messages: [ContextMessageInput!]!) {
+				  appendContextMessages(id: $id, messages: $messages) { evicted }
+				}""")
+			.variable("id", ids.get("window"))
+			.variable("messages", List.of(Map.of("role", "USER", "content", marker + "-context-message", "tokens", 3)))
+			.executeAndVerify();
 		String active = owner.document("""
 				mutation($profile: ID!, $dashboard: ID) {
 				  setActiveDashboard(profileId: $profile, dashboardId: $dashboard) { activeDashboardId }
@@ -90,6 +101,22 @@ final class Planting {
 				Map.of("input", Map.of("ruleId", marker + "-system-rule", "description",
 						marker + "-system-guardrail-description", "severity", "LOW")));
 		return Map.of("template", template, "systemGuardrail", guardrail);
+	}
+
+	/**
+	 * As {@code owner}: the cached response for the prompt and provider that another
+	 * user's probes send ({@code <text>-prompt}, {@code <text>-provider}, as
+	 * {@link Pointers} writes strings). The cache is keyed by text, not by ids, so this
+	 * is how the walk points at an owner's entry: the probe's lookup finds it (entries
+	 * are shared, and its response holds no marker), its cacheResponse must be refused
+	 * (only the author or an admin replaces an entry).
+	 */
+	static String cachedResponse(HttpGraphQlTester owner, String text) {
+		return create(owner, """
+				mutation($prompt: String!, $provider: String!, $response: JSON!) {
+				  created: cacheResponse(prompt: $prompt, provider: $provider, response: $response) { id }
+				}""", Map.of("prompt", text + "-prompt", "provider", text + "-provider", "response",
+				Map.of("text", "a response anyone may reuse")));
 	}
 
 	private static String create(HttpGraphQlTester tester, String document, Map<String, Object> variables) {

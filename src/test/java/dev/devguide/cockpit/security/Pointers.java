@@ -24,6 +24,12 @@ final class Pointers implements RootFieldOperations.Values {
 	record Target(Map<String, String> ids, String capabilityType) {
 	}
 
+	/**
+	 * Nouns that are not resources of their own, and the resource holding them:
+	 * {@code appendContextMessages(id)} takes a context window's id.
+	 */
+	private static final Map<String, String> HOLDERS = Map.of("message", "window");
+
 	private final Target owner;
 
 	private final Target caller;
@@ -110,6 +116,10 @@ final class Pointers implements RootFieldOperations.Values {
 			String singular = word.endsWith("s") ? word.substring(0, word.length() - 1) : word;
 			if (owner.ids().containsKey(singular)) {
 				return singular;
+			}
+			String holder = HOLDERS.get(singular);
+			if (holder != null && owner.ids().containsKey(holder)) {
+				return holder;
 			}
 		}
 		return null;
