@@ -17,13 +17,16 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The Bin's DataLoaders: a change's propagations, and {@code Project.syncBuffer} pages
- * for a whole list of projects in one statement per distinct set of arguments.
+ * The Bin's DataLoaders: changes by id, a change's propagations, and
+ * {@code Project.syncBuffer} pages for a whole list of projects in one statement per
+ * distinct set of arguments.
  */
 @Component
 public class BinLoaders implements LoaderContribution {
 
 	public static final LoaderKey<String, List<Propagation>> PROPAGATIONS = LoaderKey.named("syncChange.propagations");
+
+	static final LoaderKey<String, SyncChange> SYNC_CHANGE = LoaderKey.named("syncChange.byId");
 
 	static final LoaderKey<SyncBufferPage, Page<SyncChange>> SYNC_BUFFER = LoaderKey.named("project.syncBuffer");
 
@@ -59,6 +62,7 @@ public class BinLoaders implements LoaderContribution {
 		loaders.grouped(PROPAGATIONS, (ids, selection) -> propagations.findBySyncChangeIds(ids),
 				Propagation::syncChangeId);
 		loaders.mapped(SYNC_BUFFER, (keys, selection) -> pages(keys));
+		loaders.byId(SYNC_CHANGE, (ids, selection) -> changes.findByIds(ids), SyncChange::id);
 	}
 
 	private Mono<Map<SyncBufferPage, Page<SyncChange>>> pages(Set<SyncBufferPage> keys) {

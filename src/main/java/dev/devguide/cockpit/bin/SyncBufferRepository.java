@@ -9,6 +9,7 @@ import dev.devguide.cockpit.graphql.Cursors;
 import dev.devguide.cockpit.persistence.JsonColumns;
 import dev.devguide.cockpit.persistence.Rows;
 import io.r2dbc.spi.Readable;
+import java.util.Collection;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -52,6 +53,13 @@ public class SyncBufferRepository {
 
 	public Mono<SyncChange> findById(String id) {
 		return db.sql("SELECT " + COLUMNS + " FROM sync_buffer WHERE id = :id").bind("id", id).map(this::map).one();
+	}
+
+	public Flux<SyncChange> findByIds(Collection<String> ids) {
+		return db.sql("SELECT " + COLUMNS + " FROM sync_buffer WHERE id IN (:ids)")
+			.bind("ids", ids)
+			.map(this::map)
+			.all();
 	}
 
 	/**

@@ -46,6 +46,13 @@ public final class SqlConditions {
 		return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
 	}
 
+	/**
+	 * The conditions joined with AND, for an ON clause ({@code TRUE} when there is none).
+	 */
+	public String joined() {
+		return conditions.isEmpty() ? "TRUE" : String.join(" AND ", conditions);
+	}
+
 	/** Binds every parameter to the statement. */
 	public DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec statement) {
 		DatabaseClient.GenericExecuteSpec bound = statement;
