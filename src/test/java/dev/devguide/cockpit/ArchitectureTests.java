@@ -20,7 +20,8 @@ class ArchitectureTests {
 		.importPackages("dev.devguide.cockpit");
 
 	private static final String[] DOMAINS = { "..cockpit.project..", "..cockpit.configuration..",
-			"..cockpit.governance..", "..cockpit.bin..", "..cockpit.events..", "..cockpit.audit.." };
+			"..cockpit.governance..", "..cockpit.bin..", "..cockpit.events..", "..cockpit.audit..",
+			"..cockpit.cortex.." };
 
 	@Test
 	void noPackagesDependOnEachOtherInACircle() {
