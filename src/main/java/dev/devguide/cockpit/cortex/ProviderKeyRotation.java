@@ -1,5 +1,6 @@
 package dev.devguide.cockpit.cortex;
 
+import dev.devguide.cockpit.security.SealedSecretException;
 import dev.devguide.cockpit.security.SealedSecrets;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -33,15 +34,15 @@ public class ProviderKeyRotation {
 	/** Rotates up to {@code limit} rows; run it inside a transaction. */
 	public Mono<ProviderKeyRotationResult> rotateBatch(int limit) {
 		if (!secrets.available()) {
-			return Mono.error(new IllegalStateException("No key ring is configured: set COCKPIT_KEYS"));
+			return Mono.error(SealedSecretException.noKeyRing());
 		}
 		String primary = secrets.primaryKeyId();
 		return providers.lockStale(primary, limit)
-			.concatMap(row -> providers.reseal(row.id(), reseal(row), primary))
+			.concatMap(row -> providers.reseal(row.id(), reseal(row), primary).thenReturn(row.id()))
 			.count()
 			.flatMap(keys -> keys >= limit ? Mono.just(keys)
 					: accesses.lockStale(primary, (int) (limit - keys))
-						.concatMap(row -> accesses.reseal(row.id(), reseal(row)))
+						.concatMap(row -> accesses.reseal(row.id(), reseal(row)).thenReturn(row.id()))
 						.count()
 						.map(tokens -> keys + tokens))
 			.flatMap(rotated -> remaining(primary)

@@ -12,8 +12,18 @@ import org.springframework.graphql.execution.ErrorType;
 public class SealedSecretException extends ApiException {
 
 	SealedSecretException(SealedSecrets.Binding binding, String keyId, String problem) {
-		super(ErrorType.INTERNAL_ERROR, null, "The " + binding.column() + " of " + binding.table() + " row "
-				+ binding.rowId() + " (key id " + keyId + ") " + problem);
+		this("The " + binding.column() + " of " + binding.table() + " row " + binding.rowId() + " (key id " + keyId
+				+ ") " + problem);
+	}
+
+	private SealedSecretException(String message) {
+		super(ErrorType.INTERNAL_ERROR, null, message);
+	}
+
+	/** Nothing can be opened or sealed again: the server has no key ring. */
+	public static SealedSecretException noKeyRing() {
+		return new SealedSecretException("This server has no key ring: set COCKPIT_KEYS (id:base64key, the first "
+				+ "is the primary) to store and rotate provider keys and OAuth tokens");
 	}
 
 }
