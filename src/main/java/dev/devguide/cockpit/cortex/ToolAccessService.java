@@ -20,14 +20,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
  * Tool grants of a project, changed by its owner under the project's lock. A tool that
- * requires a capability is granted (or enabled again) only while a module of the project
- * holds it. OAuth tokens are sealed like provider keys; the audit row names the fields
- * sent and the key id, never a token.
+ * requires a capability is granted, enabled again and used only while a module of the
+ * project holds it. OAuth tokens are sealed like provider keys; the audit row names the
+ * fields sent and the key id, never a token.
  */
 @Service
 public class ToolAccessService {
@@ -73,6 +74,11 @@ public class ToolAccessService {
 										List.of(), false, false, null, null);
 								ToolOAuth oauth = oauth(id, input);
 								return accesses.insert(created)
+									// the tool was deleted since it was read: its foreign
+									// key refuses the
+									// row
+									.onErrorMap(DataIntegrityViolationException.class,
+											ex -> ApiException.notFound("Tool", toolId))
 									.then(input.has(OAUTH) ? accesses.setOAuth(id, oauth, expiry(input))
 											: Mono.empty());
 							}))
@@ -100,7 +106,10 @@ public class ToolAccessService {
 				caller -> locked(caller, id).flatMap(current -> accesses.delete(id).thenReturn(id)));
 	}
 
-	/** Records a use of an ACTIVE grant; an EXPIRED or DISABLED one is a BAD_REQUEST. */
+	/**
+	 * Records a use of an ACTIVE grant; an EXPIRED or DISABLED one is a BAD_REQUEST, and
+	 * one whose tool requires a capability the project no longer holds is FORBIDDEN.
+	 */
 	public Mono<ToolAccess> recordUse(String id) {
 		return transactions.run(AuditFacts.of("tool_access.use", TYPE, id),
 				caller -> locked(caller, id).flatMap(current -> {
@@ -109,7 +118,9 @@ public class ToolAccessService {
 						return Mono.error(ApiException.badRequest("accessId",
 								"tool access " + id + " is " + status + "; recordToolUse needs an ACTIVE grant"));
 					}
-					return accesses.touch(id);
+					return tools.findById(current.toolId())
+						.flatMap(tool -> capability(tool, current.projectId()))
+						.then(accesses.touch(id));
 				}).then(Mono.defer(() -> existing(id))));
 	}
 

@@ -101,7 +101,8 @@ class ToolSchema implements SchemaContribution {
 					env -> accesses.revoke(Input.arguments(env).required(ID)));
 		schema.mutation(field("recordToolUse", required(ref("ToolAccess")),
 				"Records a use of an ACTIVE grant now (lastAccessedAt); an EXPIRED or DISABLED one is a BAD_REQUEST "
-						+ "naming accessId.",
+						+ "naming accessId, and one whose tool requires a capability no module of the project holds any "
+						+ "more is FORBIDDEN naming it.",
 				ACCESS_ID.argument()), env -> accesses.recordUse(Input.arguments(env).required(ACCESS_ID)));
 	}
 

@@ -95,6 +95,27 @@ class ToolIntegrationTests {
 	}
 
 	@Test
+	void loadsTheGrantsAndToolsOfAPageOfProjectsWithOneStatementEach() {
+		String tool = admin.tool("batch-" + run, null);
+		for (int i = 0; i < 4; i++) {
+			owner.grant(fixtures.project(), tool, null);
+		}
+		List<String> statements = GeneralLog.statementsWhile(db, "SELECT%FROM %tool_%",
+				() -> assertThat(owner.tester()
+					.document("{ projects(first: 50) { edges { node { toolAccess { status tool { name } } } } } }")
+					.execute()
+					.path("projects.edges[*].node.toolAccess[*].tool.name")
+					.entityList(String.class)
+					.get()).containsOnly("batch-" + run).hasSize(4));
+		assertThat(statements.stream().filter(sql -> sql.contains("FROM external_tool_access")))
+			.as("one statement for the grants of every project")
+			.hasSize(1);
+		assertThat(statements.stream().filter(sql -> sql.contains("FROM tool_registry")))
+			.as("one statement for their tools")
+			.hasSize(1);
+	}
+
+	@Test
 	void deletingAToolDeletesItsGrants() {
 		String tool = admin.tool("doomed-" + run, null);
 		String project = fixtures.project();
@@ -129,6 +150,10 @@ class ToolIntegrationTests {
 		Errors.expect(owner.granting(tree.projectId(), tool, null), "BAD_REQUEST", "toolId", "already has");
 
 		String id = (String) access.get("id");
+		revoke(module, "file_write");
+		Errors.expect(owner.using(id), "FORBIDDEN", null, "file_write");
+		fixtures.grant(module, "file_write");
+		assertThat(owner.using(id).path("recordToolUse.lastAccessedAt").hasValue()).isNotNull();
 		assertThat(owner.updateAccess(id, input("enabled", false))).containsEntry("status", "DISABLED");
 		revoke(module, "file_write");
 		Errors.expect(owner.updatingAccess(id, input("enabled", true)), "FORBIDDEN", null, "file_write");
