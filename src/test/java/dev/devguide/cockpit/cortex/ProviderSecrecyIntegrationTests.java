@@ -15,6 +15,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -36,6 +38,9 @@ class ProviderSecrecyIntegrationTests {
 	@Autowired
 	DatabaseClient db;
 
+	@Autowired
+	LoggingSystem logging;
+
 	@Test
 	void noKeyOrTokenIsReturnedLoggedAuditedOrStoredInClear(CapturedOutput output) {
 		String marker = "zqx" + UUID.randomUUID().toString().replace("-", "");
@@ -51,7 +56,22 @@ class ProviderSecrecyIntegrationTests {
 		String tool = new ToolClient(users.admin("secrecy-admin-" + marker)).tool("secrecy-" + marker, null);
 		List<String> responses = new ArrayList<>();
 
-		List<String> received = GeneralLog.statementsWhile(db, "%" + marker + "%", () -> {
+		// The application's own loggers at DEBUG for this test, so that their debug lines
+		// are searched too.
+		logging.setLogLevel("dev.devguide.cockpit", LogLevel.DEBUG);
+		List<String> received;
+		try {
+			received = statements(marker, secrets, providers, owner, project, tool, responses);
+		}
+		finally {
+			logging.setLogLevel("dev.devguide.cockpit", null);
+		}
+		check(output, userId, secrets, responses, received);
+	}
+
+	private List<String> statements(String marker, List<String> secrets, ProviderClient providers, ToolClient owner,
+			String project, String tool, List<String> responses) {
+		return GeneralLog.statementsWhile(db, "%" + marker + "%", () -> {
 			Map<String, Object> configured = providers.configure(project,
 					input("provider", "a", "model", "m", "apiKey", secrets.get(0)));
 			responses.add(String.valueOf(configured));
@@ -74,7 +94,10 @@ class ProviderSecrecyIntegrationTests {
 					input("accessType", "OWNER", "oauth", input("accessToken", secrets.get(8))))));
 			responses.add(String.valueOf(owner.access(project)));
 		});
+	}
 
+	private void check(CapturedOutput output, String userId, List<String> secrets, List<String> responses,
+			List<String> received) {
 		TestDatabase database = new TestDatabase(db);
 		String audit = String
 			.valueOf(database.rows("SELECT * FROM audit_logs WHERE user_id = :user", Map.of("user", userId)));
