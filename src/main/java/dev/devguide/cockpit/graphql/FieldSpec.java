@@ -1,6 +1,7 @@
 package dev.devguide.cockpit.graphql;
 
 import static graphql.Scalars.GraphQLBoolean;
+import static graphql.Scalars.GraphQLFloat;
 import static graphql.Scalars.GraphQLID;
 import static graphql.Scalars.GraphQLInt;
 import static graphql.Scalars.GraphQLString;
@@ -187,6 +188,42 @@ public final class FieldSpec<T> {
 								"must hold " + minItems + " to " + maxItems + " items; it holds " + items.size());
 					}
 					return items;
+				}, "is required");
+	}
+
+	/**
+	 * A number from {@code min} to {@code max} with at most {@code scale} decimals, read
+	 * exactly as sent (0.7 is 0.7, not the nearest double).
+	 */
+	public static FieldSpec<BigDecimal> decimal(String name, BigDecimal min, BigDecimal max, int scale,
+			String description) {
+		return new FieldSpec<>(name, () -> GraphQLFloat, description,
+				"From " + min.toPlainString() + " to " + max.toPlainString() + ", at most " + scale + " decimals.",
+				(raw, path) -> {
+					BigDecimal value = new BigDecimal(raw.toString()).stripTrailingZeros();
+					if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+						throw ApiException.badRequest(path,
+								"must be between " + min.toPlainString() + " and " + max.toPlainString());
+					}
+					if (value.scale() > scale) {
+						throw ApiException.badRequest(path, "must have at most " + scale + " decimals");
+					}
+					return value.setScale(scale);
+				}, "is required");
+	}
+
+	/**
+	 * A list of at most {@code maxItems} non-null texts of at most {@code maxCharacters}
+	 * each, trimmed.
+	 */
+	public static FieldSpec<List<String>> textList(String name, int maxItems, int maxCharacters, String description) {
+		return new FieldSpec<>(name, () -> GraphQLList.list(GraphQLNonNull.nonNull(GraphQLString)), description,
+				"At most " + maxItems + " items of at most " + maxCharacters + " characters.", (raw, path) -> {
+					List<String> values = strings(raw, path);
+					if (values.size() > maxItems) {
+						throw ApiException.badRequest(path, "must have at most " + maxItems + " items");
+					}
+					return values.stream().map(value -> checkText(value.strip(), maxCharacters, path)).toList();
 				}, "is required");
 	}
 

@@ -44,7 +44,7 @@ public record DatabaseSettings(Db db, String dataDir, Migrations migrations) {
 	 * Reads the same settings from environment variables, for the command line that runs
 	 * without Spring.
 	 */
-	static DatabaseSettings fromEnvironment(Map<String, String> env) {
+	public static DatabaseSettings fromEnvironment(Map<String, String> env) {
 		return new DatabaseSettings(
 				new Db(env.get("COCKPIT_DB_URL"), env.get("COCKPIT_DB_USER"), env.get("COCKPIT_DB_PASSWORD")),
 				env.get("COCKPIT_DATA_DIR"),

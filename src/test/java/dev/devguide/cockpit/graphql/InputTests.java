@@ -48,6 +48,33 @@ class InputTests {
 	}
 
 	@Test
+	void decimalsAreReadExactlyWithinTheirRangeAndScale() {
+		FieldSpec<java.math.BigDecimal> temperature = FieldSpec.decimal("temperature", java.math.BigDecimal.ZERO,
+				java.math.BigDecimal.valueOf(2), 2, "The temperature.");
+		assertThat(temperature.description()).isEqualTo("The temperature. From 0 to 2, at most 2 decimals.");
+		assertThat(input(Map.of("temperature", 0.7)).required(temperature)).isEqualByComparingTo("0.70")
+			.hasToString("0.70");
+		assertThat(input(Map.of("temperature", 2)).required(temperature)).hasToString("2.00");
+		refused(() -> input(Map.of("temperature", 0.705)).required(temperature),
+				"input.temperature: must have at most 2 decimals");
+		refused(() -> input(Map.of("temperature", 2.01)).required(temperature),
+				"input.temperature: must be between 0 and 2");
+		refused(() -> input(Map.of("temperature", -0.01)).required(temperature),
+				"input.temperature: must be between 0 and 2");
+	}
+
+	@Test
+	void textListsLimitTheirItemsAndEachItem() {
+		FieldSpec<java.util.List<String>> scopes = FieldSpec.textList("scopes", 2, 3, "Scopes.");
+		assertThat(scopes.description()).isEqualTo("Scopes. At most 2 items of at most 3 characters.");
+		assertThat(input(Map.of("scopes", java.util.List.of(" ab ", "c"))).required(scopes)).containsExactly("ab", "c");
+		refused(() -> input(Map.of("scopes", java.util.List.of("a", "b", "c"))).required(scopes),
+				"input.scopes: must have at most 2 items");
+		refused(() -> input(Map.of("scopes", java.util.List.of("abcd"))).required(scopes),
+				"input.scopes: must be at most 3 characters");
+	}
+
+	@Test
 	void jsonObjectsNestAtMost30LevelsHoweverDeepTheyAre() {
 		assertThat(input(Map.of("layout", nested(30))).required(LAYOUT)).isNotNull();
 		refused(() -> input(Map.of("layout", nested(31))).required(LAYOUT),

@@ -168,6 +168,25 @@ class MigrationsIntegrationTests {
 	}
 
 	@Test
+	void addsTheKeyColumnsOfProvidersAndToolGrantsAndRollsThemBack() throws SQLException {
+		migrations.apply();
+		String columns = "SELECT CONCAT(TABLE_NAME, '.', COLUMN_NAME, ' ', COLUMN_TYPE, ' ', IS_NULLABLE)"
+				+ " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME IN"
+				+ " ('api_configurations', 'external_tool_access') AND (COLUMN_NAME LIKE 'api_key_%' OR COLUMN_NAME LIKE"
+				+ " 'oauth_%') ORDER BY TABLE_NAME, ORDINAL_POSITION";
+		assertThat(query(columns)).containsExactly("api_configurations.api_key_encrypted varbinary(512) YES",
+				"api_configurations.api_key_id varchar(32) YES", "api_configurations.api_key_last4 varchar(4) YES",
+				"api_configurations.api_key_set_at timestamp(6) YES", "external_tool_access.oauth_config longtext YES",
+				"external_tool_access.oauth_key_id varchar(32) YES",
+				"external_tool_access.oauth_set_at timestamp(6) YES");
+
+		migrations.rollbackToTag("governance-additions-1.0.0");
+
+		assertThat(query(columns)).containsExactly("api_configurations.api_key_encrypted varbinary(512) YES",
+				"external_tool_access.oauth_config longtext YES");
+	}
+
+	@Test
 	void declaresTheForeignKeyStrategyOfTheSpec() throws SQLException {
 		migrations.apply();
 

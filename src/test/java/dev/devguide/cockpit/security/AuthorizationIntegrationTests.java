@@ -38,7 +38,7 @@ class AuthorizationIntegrationTests {
 	private static final Set<String> REFUSED = Set.of("FORBIDDEN", "NOT_FOUND");
 
 	private static final List<String> OWNED = List.of("project", "profile", "dashboard", "module", "capability",
-			"guardrail", "window", "user");
+			"guardrail", "window", "provider", "access", "user");
 
 	@Autowired
 	GraphQLSchema schema;
@@ -366,6 +366,10 @@ class AuthorizationIntegrationTests {
 		}
 		assertThat(text).as("the owner's view shows the active dashboard")
 			.contains("activeDashboardId=" + owner.ids().get("dashboard"));
+		assertThat(text).as("the owner's view shows that its provider has a key, but not the key")
+			.contains("hasApiKey=true")
+			.contains("hasAccessToken=true")
+			.doesNotContain(Planting.apiKey(marker));
 	}
 
 	/**

@@ -36,6 +36,7 @@ class DevelopmentTokenIntegrationTests {
 			String token = Files.readString(dataDir.resolve("dev-token")).trim();
 			assertThat(output.getOut()).contains("Development token: " + token);
 			assertThat(dataDir.resolve("jwt-secret")).exists();
+			assertThat(dataDir.resolve(KeyRings.FILE)).as("the generated key ring").exists();
 
 			WebTestClient client = WebTestClient.bindToServer()
 				.baseUrl("http://localhost:" + server.getEnvironment().getProperty("local.server.port"))

@@ -19,9 +19,9 @@ final class Planting {
 
 	/**
 	 * As {@code owner}: a project with a profile, a dashboard (the profile's active one),
-	 * a module with a granted capability, a project guardrail and a context window
-	 * ({@code window}) holding a message. The ids come back by noun, with {@code user}
-	 * and the shared rows.
+	 * a module with a granted capability, a project guardrail, a context window
+	 * ({@code window}) holding a message, a provider configuration and a grant of the
+	 * shared tool. The ids come back by noun, with {@code user} and the shared rows.
 	 */
 	static Pointers.Target tree(HttpGraphQlTester owner, String userId, String marker, String capabilityType,
 			Map<String, String> shared) {
@@ -72,6 +72,7 @@ final class Planting {
 			.variable("id", ids.get("window"))
 			.variable("messages", List.of(Map.of("role", "USER", "content", marker + "-context-message", "tokens", 3)))
 			.executeAndVerify();
+		cortex(owner, marker, ids);
 		String active = owner.document("""
 				mutation($profile: ID!, $dashboard: ID) {
 				  setActiveDashboard(profileId: $profile, dashboardId: $dashboard) { activeDashboardId }
@@ -88,8 +89,32 @@ final class Planting {
 	}
 
 	/**
-	 * As an admin: a template and a system guardrail, which every user may read; ids as
-	 * template, systemGuardrail.
+	 * A provider configuration with an API key ({@link #apiKey}) and, when the shared
+	 * rows hold a tool, a grant of it with OAuth tokens: ids as provider and access.
+	 */
+	private static void cortex(HttpGraphQlTester owner, String marker, Map<String, String> ids) {
+		ids.put("provider", create(owner, """
+				mutation($parent: ID!, $input: ProviderConfigurationInput!) {
+				  created: configureProvider(projectId: $parent, input: $input) { id }
+				}""", Map.of("parent", ids.get("project"), "input",
+				Map.of("provider", marker + "-provider", "model", marker + "-model", "apiKey", apiKey(marker)))));
+		if (ids.containsKey("tool")) {
+			ids.put("access", create(owner, """
+					mutation($parent: ID!, $tool: ID!, $input: ToolAccessInput) {
+					  created: grantToolAccess(projectId: $parent, toolId: $tool, input: $input) { id }
+					}""", Map.of("parent", ids.get("project"), "tool", ids.get("tool"), "input", Map.of("oauth",
+					Map.of("accessToken", apiKey(marker) + "-oauth", "scopes", List.of(marker + "-scope"))))));
+		}
+	}
+
+	/** The API key of the planted provider, which no response may contain. */
+	static String apiKey(String marker) {
+		return marker + "-provider-api-key";
+	}
+
+	/**
+	 * As an admin: a template, a system guardrail and a tool, which every user may read;
+	 * ids as template, systemGuardrail, tool.
 	 */
 	static Map<String, String> sharedRows(HttpGraphQlTester admin, String marker) {
 		String template = create(admin, """
@@ -100,7 +125,11 @@ final class Planting {
 				mutation($input: GuardrailInput!) { created: createGuardrail(input: $input) { id } }""",
 				Map.of("input", Map.of("ruleId", marker + "-system-rule", "description",
 						marker + "-system-guardrail-description", "severity", "LOW")));
-		return Map.of("template", template, "systemGuardrail", guardrail);
+		String tool = create(admin, """
+				mutation($input: ToolInput!) { created: registerTool(input: $input) { id } }""",
+				Map.of("input", Map.of("name", marker + "-tool", "category", "external", "description",
+						marker + "-tool-description", "implementationType", "API")));
+		return Map.of("template", template, "systemGuardrail", guardrail, "tool", tool);
 	}
 
 	/**
