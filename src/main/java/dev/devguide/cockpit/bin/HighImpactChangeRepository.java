@@ -33,10 +33,10 @@ class HighImpactChangeRepository {
 				       COUNT(DISTINCT pl.affected_dashboard_id) AS affected_dashboards,
 				       CAST(COALESCE(SUM(pl.token_cost), 0) AS SIGNED) AS total_token_cost,
 				       AVG(pl.duration_ms) AS average_duration_ms
-				FROM sync_buffer sb JOIN propagation_log pl ON pl.sync_buffer_id = sb.id""" + where.where() + """
-				GROUP BY sb.id, sb.project_id, sb.change_type, sb.created_at
-				HAVING COUNT(DISTINCT pl.affected_dashboard_id) >= :minimum
-				ORDER BY total_token_cost DESC, sb.id LIMIT\s""" + limit;
+				FROM sync_buffer sb JOIN propagation_log pl ON pl.sync_buffer_id = sb.id""" + where.where()
+				+ " GROUP BY sb.id, sb.project_id, sb.change_type, sb.created_at"
+				+ " HAVING COUNT(DISTINCT pl.affected_dashboard_id) >= :minimum"
+				+ " ORDER BY total_token_cost DESC, sb.id LIMIT " + limit;
 		return where.bind(db.sql(sql)).map(row -> {
 			BigDecimal average = row.get("average_duration_ms", BigDecimal.class);
 			return new HighImpactChange(Rows.string(row, "id"), Rows.string(row, "project_id"),
