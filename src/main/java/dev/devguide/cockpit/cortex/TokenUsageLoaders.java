@@ -61,9 +61,12 @@ class TokenUsageLoaders implements LoaderContribution {
 
 	private final TokenUsageRepository usage;
 
-	TokenUsageLoaders(TokenUsageAnalytics analytics, TokenUsageRepository usage) {
+	private final TiFlashReplicas tiflash;
+
+	TokenUsageLoaders(TokenUsageAnalytics analytics, TokenUsageRepository usage, TiFlashReplicas tiflash) {
 		this.analytics = analytics;
 		this.usage = usage;
+		this.tiflash = tiflash;
 	}
 
 	@Override
@@ -77,24 +80,25 @@ class TokenUsageLoaders implements LoaderContribution {
 	}
 
 	private Mono<Map<String, Page<TokenUsage>>> pages(PageArguments arguments, List<String> projects) {
-		return usage.pages(projects, arguments.filter(), arguments.after(), arguments.first() + 1)
-			.collectList()
-			.map(rows -> {
-				Map<String, List<TokenUsage>> byProject = rows.stream()
-					.collect(Collectors.groupingBy(TokenUsage::projectId));
-				Map<String, Page<TokenUsage>> pages = new HashMap<>();
-				for (String project : projects) {
-					List<TokenUsage> own = byProject.getOrDefault(project, List.of())
-						.stream()
-						.sorted(NEWEST_FIRST)
-						.toList();
-					pages.put(project,
-							Page.of(own, arguments.first(), arguments.after() != null,
-									row -> Cursors.encode(row.timestamp(), row.id()),
-									() -> usage.count(project, arguments.filter())));
-				}
-				return pages;
-			});
+		return tiflash.tokenUsage()
+			.flatMap(replica -> usage
+				.pages(projects, arguments.filter(), arguments.after(), arguments.first() + 1, replica)
+				.collectList()
+				.map(rows -> pages(arguments, projects, rows, replica)));
+	}
+
+	private Map<String, Page<TokenUsage>> pages(PageArguments arguments, List<String> projects, List<TokenUsage> rows,
+			boolean replica) {
+		Map<String, List<TokenUsage>> byProject = rows.stream().collect(Collectors.groupingBy(TokenUsage::projectId));
+		Map<String, Page<TokenUsage>> pages = new HashMap<>();
+		for (String project : projects) {
+			List<TokenUsage> own = byProject.getOrDefault(project, List.of()).stream().sorted(NEWEST_FIRST).toList();
+			pages.put(project,
+					Page.of(own, arguments.first(), arguments.after() != null,
+							row -> Cursors.encode(row.timestamp(), row.id()),
+							() -> usage.count(project, arguments.filter(), replica)));
+		}
+		return pages;
 	}
 
 	/**

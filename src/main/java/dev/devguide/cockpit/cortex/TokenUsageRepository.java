@@ -18,7 +18,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * SQL for the raw rows of {@code token_usage}: one multi-row insert per batch, and the
- * newest-first pages of a project's rows (read by {@code idx_project_timestamp}).
+ * newest-first pages of a project's rows (read by {@code idx_project_timestamp}). On TiDB
+ * with a TiFlash replica ({@link TiFlashReplicas}), the reads that scan beyond what an
+ * index serves (counts, filters on model or operation type) carry the TiFlash hint.
  */
 @Repository
 class TokenUsageRepository {
@@ -62,7 +64,8 @@ class TokenUsageRepository {
 	 * Up to {@code limit} rows of each project (newest first, then by id), after the
 	 * cursor: one statement for all the projects.
 	 */
-	Flux<TokenUsage> pages(List<String> projectIds, UsageFilter filter, Cursors.@Nullable Position after, int limit) {
+	Flux<TokenUsage> pages(List<String> projectIds, UsageFilter filter, Cursors.@Nullable Position after, int limit,
+			boolean tiflash) {
 		SqlConditions conditions = filter.conditions();
 		if (after != null) {
 			conditions.add("(`timestamp` < :afterTime OR (`timestamp` = :afterTime AND id < :afterId))")
@@ -75,6 +78,7 @@ class TokenUsageRepository {
 		for (int i = 0; i < projectIds.size(); i++) {
 			sql.append(i == 0 ? "(" : " UNION ALL (")
 				.append("SELECT ")
+				.append(tiflash && filter.adHoc() ? TiFlashReplicas.HINT : "")
 				.append(COLUMNS)
 				.append(" FROM token_usage WHERE project_id = :project")
 				.append(i)
@@ -90,9 +94,14 @@ class TokenUsageRepository {
 		return spec.map(TokenUsageRepository::map).all();
 	}
 
-	Mono<Long> count(String projectId, UsageFilter filter) {
+	/**
+	 * How many rows of the project match: a scan of all of them, sent to TiFlash when
+	 * {@code tiflash}.
+	 */
+	Mono<Long> count(String projectId, UsageFilter filter, boolean tiflash) {
 		SqlConditions conditions = filter.conditions().add("project_id = :project").parameter("project", projectId);
-		return conditions.bind(db.sql("SELECT COUNT(*) AS total FROM token_usage" + conditions.where()))
+		String hint = tiflash ? TiFlashReplicas.HINT : "";
+		return conditions.bind(db.sql("SELECT " + hint + "COUNT(*) AS total FROM token_usage" + conditions.where()))
 			.map(row -> Rows.longValue(row, "total"))
 			.one();
 	}

@@ -12,6 +12,14 @@ import org.jspecify.annotations.Nullable;
 record UsageFilter(@Nullable Instant from, @Nullable Instant to, @Nullable String provider, @Nullable String model,
 		@Nullable String operationType) {
 
+	/**
+	 * True when the filter holds a condition no index of a project's rows serves (model,
+	 * operation type): a scan, better done by a columnar replica.
+	 */
+	boolean adHoc() {
+		return model != null || operationType != null;
+	}
+
 	SqlConditions conditions() {
 		return new SqlConditions().optional("`timestamp` >= :from", "from", Rows.utc(from))
 			.optional("`timestamp` < :to", "to", Rows.utc(to))

@@ -207,6 +207,20 @@ class TokenUsageAnalyticsIntegrationTests {
 	}
 
 	@Test
+	void rawReadsCarryNoTiFlashHintWithoutAReplica() {
+		List<String> statements = GeneralLog.statementsWhile(db, "%FROM token_usage %",
+				() -> owner.document("""
+						query($id: ID!) { project(id: $id) { tokenUsage(filter: {model: "gpt"}) {
+						  totalCount edges { node { id } } } } }""")
+					.variable("id", project)
+					.execute()
+					.path("project.tokenUsage.totalCount")
+					.entity(Integer.class)
+					.isEqualTo(1));
+		assertThat(statements).hasSize(2).noneMatch(sql -> sql.contains("READ_FROM_STORAGE"));
+	}
+
+	@Test
 	void eachCallerReadsOnlyTheProjectsItMayRead() {
 		HttpGraphQlTester stranger = users.user("analytics-stranger-" + UUID.randomUUID());
 		List<Map<String, Object>> own = stranger.document(TREND)
