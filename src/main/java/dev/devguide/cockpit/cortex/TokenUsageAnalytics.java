@@ -1,9 +1,5 @@
 package dev.devguide.cockpit.cortex;
 
-import static dev.devguide.cockpit.cortex.TokenUsageInputs.MAX_PROJECTS;
-import static dev.devguide.cockpit.cortex.TokenUsageInputs.PROJECT_IDS;
-
-import dev.devguide.cockpit.graphql.ApiException;
 import dev.devguide.cockpit.project.ProjectScope;
 import dev.devguide.cockpit.security.CallerContext;
 import java.math.BigDecimal;
@@ -104,14 +100,10 @@ public class TokenUsageAnalytics {
 	}
 
 	/**
-	 * The scope of a root query: the given projects the caller may read (at most
-	 * {@value TokenUsageInputs#MAX_PROJECTS}), else every project it may read.
+	 * The scope of a root query: the given projects the caller may read, else every
+	 * project it may read.
 	 */
 	private static Mono<ProjectScope> scope(@Nullable List<String> projectIds) {
-		if (projectIds != null && projectIds.size() > MAX_PROJECTS) {
-			return Mono.error(ApiException.badRequest(PROJECT_IDS.name(),
-					"must hold at most " + MAX_PROJECTS + " ids; it holds " + projectIds.size()));
-		}
 		return CallerContext.current().map(caller -> ProjectScope.of(caller, projectIds));
 	}
 

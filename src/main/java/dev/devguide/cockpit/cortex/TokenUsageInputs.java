@@ -64,8 +64,9 @@ final class TokenUsageInputs {
 	static final FieldSpec<Map<String, Object>> INPUT = object("input", "RecordTokenUsageInput", "The batch.")
 		.nonNull();
 
-	static final FieldSpec<List<String>> PROJECT_IDS = idList("projectIds", "The projects (at most " + MAX_PROJECTS
-			+ "; each must be readable, else NOT_FOUND). Default: every " + "project the caller may read.");
+	static final FieldSpec<List<String>> PROJECT_IDS = idList("projectIds", MAX_PROJECTS,
+			"The projects; those the caller may not read contribute nothing. Default: every project the caller "
+					+ "may read.");
 
 	static final FieldSpec<Instant> FROM = dateTime("from",
 			"Start of the range (default: 30 days before its end), rounded down to the start of its bucket.");

@@ -39,8 +39,9 @@ class ComplianceSchema implements SchemaContribution, LoaderContribution {
 		.named("project.compliance");
 
 	private static final FieldSpec<List<String>> PROJECT_IDS = FieldSpec.idList("projectIds",
-			"The projects (at most " + ComplianceService.MAX_PROJECTS + "); those the caller may not read count "
-					+ "nothing. Default: every project the caller may read (admins: every violation).");
+			ComplianceService.MAX_PROJECTS,
+			"The projects; those the caller may not read count nothing. Default: every project the caller may "
+					+ "read (admins: every violation).");
 
 	private static final FieldSpec<List<String>> CATEGORIES = FieldSpec.enumList("categories", "StandardCategory",
 			"Only standards of these categories (default: all).");

@@ -1,6 +1,5 @@
 package dev.devguide.cockpit.governance;
 
-import dev.devguide.cockpit.graphql.ApiException;
 import dev.devguide.cockpit.project.ProjectScope;
 import dev.devguide.cockpit.security.CallerContext;
 import java.util.HashMap;
@@ -27,10 +26,6 @@ public class ComplianceService {
 	}
 
 	Mono<ComplianceReport> report(@Nullable List<String> projectIds, @Nullable List<String> categories) {
-		if (projectIds != null && projectIds.size() > MAX_PROJECTS) {
-			return Mono.error(ApiException.badRequest("projectIds",
-					"must hold at most " + MAX_PROJECTS + " ids; it holds " + projectIds.size()));
-		}
 		return CallerContext.current()
 			.flatMap(caller -> compliance.report(ProjectScope.of(caller, projectIds), categories).collectList())
 			.map(ComplianceReport::new);

@@ -264,6 +264,19 @@ public final class FieldSpec<T> {
 				FieldSpec::strings, "is required");
 	}
 
+	/** A list of at most {@code maxItems} non-null ids. */
+	public static FieldSpec<List<String>> idList(String name, int maxItems, String description) {
+		return new FieldSpec<>(name, () -> GraphQLList.list(GraphQLNonNull.nonNull(GraphQLID)), description,
+				"At most " + maxItems + " ids.", (raw, path) -> {
+					List<String> ids = strings(raw, path);
+					if (ids.size() > maxItems) {
+						throw ApiException.badRequest(path,
+								"must hold at most " + maxItems + " ids; it holds " + ids.size());
+					}
+					return ids;
+				}, "is required");
+	}
+
 	/**
 	 * An input object of type {@code inputType}, read as a nested {@link Input}: GraphQL
 	 * has checked its shape; its fields check their own values.
