@@ -2,6 +2,8 @@ package dev.devguide.cockpit.benchmark;
 
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.devguide.cockpit.persistence.DatabaseEndpoint;
+import dev.devguide.cockpit.persistence.DatabaseSettings;
 import dev.devguide.cockpit.support.IntegrationTest;
 import dev.devguide.cockpit.support.SeededHierarchy;
 import dev.devguide.cockpit.support.TestUsers;
@@ -21,7 +23,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.r2dbc.core.DatabaseClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,6 +33,12 @@ import tools.jackson.databind.json.JsonMapper;
  * dashboard tree at 10 and 50 projects against its raw-SQL floor (wrk, separate process),
  * live delivery to 1,000 and 10,000 WebSocket subscribers (a client process), and the
  * Bin's submitChange + validateChange (the client process). Prints one table.
+ * <p>
+ * The server measured is a JVM of its own ({@link ServerProcess}, options
+ * {@code -Dbench.server-jvm-args}) on the test context's database: every scenario talks
+ * to it, and its CPU, allocation and RSS are its alone. The test context's own server
+ * stays idle; the context supplies the database, the seeding, the statement counter, the
+ * tokens and the raw-SQL floor (measured as this JVM).
  */
 @IntegrationTest
 @Tag("benchmark")
@@ -50,8 +57,18 @@ class CockpitBenchmark {
 	@Autowired
 	TestUsers users;
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	DatabaseEndpoint database;
+
+	@Autowired
+	DatabaseSettings databaseSettings;
+
+	@Value("${cockpit.jwt.secret}")
+	String jwtSecret;
+
+	/** The JVM options of the server's process. */
+	@Value("${bench.server-jvm-args:" + ServerProcess.DEFAULT_JVM_ARGS + "}")
+	String serverJvmArgs;
 
 	@Value("${bench.duration:20s}")
 	Duration duration;
@@ -91,33 +108,52 @@ class CockpitBenchmark {
 		assumeThat(Wrk.available()).as("wrk is installed (Debian: apt-get install wrk)").isTrue();
 		ResultTable table = new ResultTable();
 		BenchmarkData.seed(db);
-		ServerMeter meter = new ServerMeter(db);
 		String tree = Files.readString(TREE);
-		if (scenarios.contains("tree")) {
-			try (RawSqlFloor floor = RawSqlFloor.start(connectionFactory)) {
-				for (int projects : List.of(10, 50)) {
-					hierarchy(table, meter, floor, tree, projects);
+		try (ServerProcess server = ServerProcess.start(serverJvmArgs, databaseUrl(), database.user(),
+				database.password(), jwtSecret); ServerMeter meter = ServerMeter.of(server, db)) {
+			System.out.printf("server: pid %d, %s, RSS %.0f MB when ready%n", server.handle().pid(), server.jvmArgs(),
+					meter.residentBytes() / 1048576.0);
+			if (scenarios.contains("tree")) {
+				try (RawSqlFloor floor = RawSqlFloor.start(connectionFactory);
+						ServerMeter floorMeter = ServerMeter.harness(db)) {
+					for (int projects : List.of(10, 50)) {
+						hierarchy(table, server, meter, floor, floorMeter, tree, projects);
+					}
 				}
 			}
-		}
-		Deliveries deliveries = new Deliveries(users, port, meter, profile);
-		if (scenarios.contains("subscriptions")) {
-			for (int subscribers : subscriberCounts) {
-				table.add(deliveries.measure(subscribers, events));
+			Deliveries deliveries = new Deliveries(users, server, meter, profile);
+			if (scenarios.contains("subscriptions")) {
+				for (int subscribers : subscriberCounts) {
+					table.add(deliveries.measure(subscribers, events));
+				}
 			}
+			if (scenarios.contains("bin")) {
+				table.add(deliveries.bin(pairs, connections));
+			}
+			System.out.println(table.render(settings(server)));
 		}
-		if (scenarios.contains("bin")) {
-			table.add(deliveries.bin(pairs, connections));
-		}
-		System.out.println(table.render(settings()));
 	}
 
-	private void hierarchy(ResultTable table, ServerMeter meter, RawSqlFloor floor, String tree, int projects) {
+	/**
+	 * The test context's database for the server's process: {@code COCKPIT_DB_URL} as
+	 * given, or the embedded MariaDB's address.
+	 */
+	private String databaseUrl() {
+		String external = databaseSettings.db().url();
+		if (external != null && !external.isBlank()) {
+			return external;
+		}
+		return "r2dbc:mysql://" + database.host() + ":" + database.port() + "/" + database.database()
+				+ "?sslMode=DISABLED";
+	}
+
+	private void hierarchy(ResultTable table, ServerProcess serverProcess, ServerMeter meter, RawSqlFloor floor,
+			ServerMeter floorMeter, String tree, int projects) {
 		String owner = BenchmarkData.owner(projects);
 		String body = JSON.writeValueAsString(Map.of("query", tree, "variables", Map.of("first", projects)));
 		Map<String, String> headers = Map.of("Content-Type", "application/json", "Authorization",
 				"Bearer " + users.token(owner, List.of("user")));
-		String server = "http://127.0.0.1:" + port + "/graphql";
+		String server = serverProcess.graphqlUrl();
 		sameAnswer(server, body, headers, floor.url(owner, projects));
 		String floorUrl = floor.url(owner, projects);
 		Map<String, String> json = Map.of("Content-Type", "application/json");
@@ -129,12 +165,12 @@ class CockpitBenchmark {
 			String suffix = rounds > 1 ? " round " + round : "";
 			servers.add(run(meter, "tree of " + projects + " projects: server" + suffix,
 					() -> Wrk.post(server, body, headers, connections, duration)));
-			floors.add(run(meter, "tree of " + projects + " projects: raw-SQL floor" + suffix,
+			floors.add(run(floorMeter, "tree of " + projects + " projects: raw-SQL floor" + suffix,
 					() -> Wrk.post(floorUrl, "{}", json, connections, duration)));
 		}
 		ResultTable.Row floorRow = ResultTable.Row.median(floors);
 		table.add(ResultTable.Row.median(servers).against(floorRow));
-		table.add(floorRow);
+		table.add(floorRow.versus("CPU, alloc and RSS of the benchmark's JVM (floor + idle test context)"));
 	}
 
 	/**
@@ -180,20 +216,21 @@ class CockpitBenchmark {
 
 	private ResultTable.Row run(ServerMeter meter, String name, java.util.function.Supplier<Wrk.Result> load) {
 		ServerMeter.Snapshot before = meter.snapshot();
-		Wrk.Result result = Profiles.record(profile, name, load);
+		Wrk.Result result = Profiles.record(meter.recorder(), profile, name, load);
 		ServerMeter.Snapshot after = meter.snapshot();
 		if (result.failures() > 0) {
 			throw new IllegalStateException(name + ": " + result.failures() + " responses were not 2xx");
 		}
 		return ResultTable.Row.of(name, result.perSecond(), result.p50Millis(), result.p99Millis(), result.requests(),
-				before, after, ServerMeter.residentBytes());
+				before, after);
 	}
 
-	private String settings() {
+	private String settings(ServerProcess server) {
 		return String.format(
-				"%d cores, Java %s, max heap %d MiB, database %s; %d connections, %s per round after %s warm-up",
-				Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-				Runtime.getRuntime().maxMemory() / (1024 * 1024),
+				"%d cores, Java %s; server in its own JVM: %s (max heap %d MiB); floor in the benchmark's JVM "
+						+ "(max heap %d MiB); database %s; %d connections, %s per round after %s warm-up",
+				Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), server.jvmArgs(),
+				server.maxHeapBytes() / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024),
 				System.getenv("COCKPIT_DB_URL") == null ? "embedded MariaDB 11.4.5" : "COCKPIT_DB_URL", connections,
 				duration, warmup);
 	}

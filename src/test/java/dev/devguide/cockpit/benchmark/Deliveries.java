@@ -6,15 +6,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The subscription and Bin scenarios: the clients run in a {@link LoadClient} process;
- * this side makes the changes (events at a fixed rate) and reads the server's counters.
+ * The subscription and Bin scenarios against the server's own process
+ * ({@link ServerProcess}): the clients run in a {@link LoadClient} process; this side
+ * makes the changes (events at a fixed rate, through the server's HTTP endpoint like any
+ * client) and reads the server's counters.
  */
 final class Deliveries {
 
@@ -22,15 +22,15 @@ final class Deliveries {
 
 	private final TestUsers users;
 
-	private final int port;
+	private final ServerProcess server;
 
 	private final ServerMeter meter;
 
 	private final boolean profile;
 
-	Deliveries(TestUsers users, int port, ServerMeter meter, boolean profile) {
+	Deliveries(TestUsers users, ServerProcess server, ServerMeter meter, boolean profile) {
 		this.users = users;
-		this.port = port;
+		this.server = server;
 		this.meter = meter;
 		this.profile = profile;
 	}
@@ -41,22 +41,21 @@ final class Deliveries {
 	 */
 	ResultTable.Row measure(int subscribers, int events) {
 		String owner = "bench-subscriber-owner-" + subscribers;
-		HttpGraphQlTester tester = users.user(owner);
-		Fixtures fixtures = new Fixtures(tester);
+		String token = users.token(owner, List.of("user"));
+		Fixtures fixtures = new Fixtures(server.tester(token));
 		String project = fixtures.project();
-		try (Clients clients = Clients.start("subscribe", "ws://127.0.0.1:" + port + "/graphql",
-				users.token(owner, List.of("user")), project, String.valueOf(subscribers))) {
+		try (Clients clients = Clients.start("subscribe", server.webSocketUrl(), token, project,
+				String.valueOf(subscribers))) {
 			clients.await("CONNECTED");
-			Disposable warmUp = changes(fixtures, project, Integer.MAX_VALUE, new AtomicLong()).subscribe();
+			Disposable warmUp = changes(fixtures, project, Integer.MAX_VALUE).subscribe();
 			clients.await("READY");
 			warmUp.dispose();
 			clients.send("MEASURE");
 			clients.await("MEASURING");
-			AtomicLong maxResident = new AtomicLong();
 			ServerMeter.Snapshot before = meter.snapshot();
 			long start = System.nanoTime();
-			Profiles.record(profile, subscribers + " subscribers",
-					() -> changes(fixtures, project, events, maxResident).blockLast(Duration.ofMinutes(10)));
+			Profiles.record(meter.recorder(), profile, subscribers + " subscribers",
+					() -> changes(fixtures, project, events).blockLast(Duration.ofMinutes(10)));
 			double submitting = (System.nanoTime() - start) / 1e9;
 			clients.send("STOP " + events);
 			Map<String, Double> result = Clients.fields(clients.await("RESULT"));
@@ -65,7 +64,7 @@ final class Deliveries {
 			double delivered = result.get("received");
 			ResultTable.Row row = ResultTable.Row.of(
 					String.format("%,d subscribers, 50 events/s: deliveries", subscribers), delivered / seconds,
-					result.get("p50"), result.get("p99"), (long) delivered, before, after, maxResident.get());
+					result.get("p50"), result.get("p99"), (long) delivered, before, after);
 			return row.versus(String.format(
 					"%.0f of %.0f delivered, %.0f events/s sent; latency from createdAt (at or before commit)",
 					delivered, result.get("expected"), events / submitting));
@@ -78,9 +77,10 @@ final class Deliveries {
 	 */
 	ResultTable.Row bin(int pairs, int concurrency) {
 		String owner = "bench-bin-owner";
-		Fixtures fixtures = new Fixtures(users.user(owner));
-		List<String> arguments = new ArrayList<>(List.of("bin", "http://127.0.0.1:" + port + "/graphql",
-				users.token(owner, List.of("user")), String.valueOf(pairs), String.valueOf(concurrency)));
+		String token = users.token(owner, List.of("user"));
+		Fixtures fixtures = new Fixtures(server.tester(token));
+		List<String> arguments = new ArrayList<>(
+				List.of("bin", server.graphqlUrl(), token, String.valueOf(pairs), String.valueOf(concurrency)));
 		for (int i = 0; i < 8; i++) {
 			arguments.add(fixtures.project());
 		}
@@ -92,27 +92,23 @@ final class Deliveries {
 		ServerMeter.Snapshot before = meter.snapshot();
 		try (Clients clients = Clients.start(arguments.toArray(String[]::new))) {
 			Map<String, Double> result = Clients
-				.fields(Profiles.record(profile, "bin pairs", () -> clients.await("RESULT")));
+				.fields(Profiles.record(meter.recorder(), profile, "bin pairs", () -> clients.await("RESULT")));
 			ServerMeter.Snapshot after = meter.snapshot();
 			ResultTable.Row row = ResultTable.Row.of("Bin: submitChange + validateChange pairs, 8 projects",
-					result.get("perSecond"), result.get("p50"), result.get("p99"), pairs, before, after,
-					ServerMeter.residentBytes());
+					result.get("perSecond"), result.get("p50"), result.get("p99"), pairs, before, after);
 			return row.versus("p50 and p99 per call; per-op figures per pair");
 		}
 	}
 
 	/**
 	 * Submits {@code count} changes, one every 20 ms (at most four in flight, so a slow
-	 * answer delays the next rather than piling up), sampling the server's resident set
-	 * size as it goes.
+	 * answer delays the next rather than piling up).
 	 */
-	private static Flux<String> changes(Fixtures fixtures, String project, int count, AtomicLong maxResident) {
+	private static Flux<String> changes(Fixtures fixtures, String project, int count) {
 		return Flux.range(0, count)
 			.delayElements(EVENT_INTERVAL, Schedulers.boundedElastic())
-			.flatMap(n -> Flux.defer(() -> {
-				maxResident.accumulateAndGet(ServerMeter.residentBytes(), Math::max);
-				return Flux.just(fixtures.submit(project, null, Map.of("n", n)));
-			}).subscribeOn(Schedulers.boundedElastic()), 4);
+			.flatMap(n -> Flux.defer(() -> Flux.just(fixtures.submit(project, null, Map.of("n", n))))
+				.subscribeOn(Schedulers.boundedElastic()), 4);
 	}
 
 }

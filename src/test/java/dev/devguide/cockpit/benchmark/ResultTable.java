@@ -17,16 +17,22 @@ final class ResultTable {
 	record Row(String name, double perSecond, double p50Millis, double p99Millis, double statements, double cpuMillis,
 			double databaseCpuMillis, double allocatedMegabytes, double residentMegabytes, String versus) {
 
+		/**
+		 * The row of {@code operations} measured between two snapshots of the process
+		 * that served them; the RSS is that process's peak in between.
+		 */
 		static Row of(String name, double perSecond, double p50, double p99, long operations,
-				ServerMeter.Snapshot before, ServerMeter.Snapshot after, long residentBytes) {
+				ServerMeter.Snapshot before, ServerMeter.Snapshot after) {
 			double count = Math.max(1, operations);
 			double statements = before.statements() < 0 || after.statements() < 0 ? Double.NaN
 					: (after.statements() - before.statements()) / count;
 			double database = before.databaseCpuNanos() < 0 ? Double.NaN
 					: (after.databaseCpuNanos() - before.databaseCpuNanos()) / 1e6 / count;
-			return new Row(name, perSecond, p50, p99, statements, (after.cpuNanos() - before.cpuNanos()) / 1e6 / count,
-					database, (after.allocatedBytes() - before.allocatedBytes()) / 1048576.0 / count,
-					residentBytes / 1048576.0, "");
+			double cpu = before.cpuNanos() < 0 || after.cpuNanos() < 0 ? Double.NaN
+					: (after.cpuNanos() - before.cpuNanos()) / 1e6 / count;
+			double resident = after.peakResidentBytes() < 0 ? Double.NaN : after.peakResidentBytes() / 1048576.0;
+			return new Row(name, perSecond, p50, p99, statements, cpu, database,
+					after.allocatedBytesSince(before) / 1048576.0 / count, resident, "");
 		}
 
 		/**
@@ -76,10 +82,10 @@ final class ResultTable {
 				"versus the floor"));
 		out.append("|:---|---:|---:|---:|---:|---:|---:|---:|---:|:---|\n");
 		for (Row row : rows) {
-			out.append(String.format("| %-58s | %7.1f | %7.1f | %7.1f | %6s | %9s | %8s | %11s | %6.0f | %s |%n",
+			out.append(String.format("| %-58s | %7.1f | %7.1f | %7.1f | %6s | %9s | %8s | %11s | %6s | %s |%n",
 					row.name(), row.perSecond(), row.p50Millis(), row.p99Millis(), number(row.statements(), "%.1f"),
 					number(row.cpuMillis(), "%.2f"), number(row.databaseCpuMillis(), "%.2f"),
-					number(row.allocatedMegabytes(), "%.2f"), row.residentMegabytes(), row.versus()));
+					number(row.allocatedMegabytes(), "%.2f"), number(row.residentMegabytes(), "%.0f"), row.versus()));
 		}
 		return out.toString();
 	}
