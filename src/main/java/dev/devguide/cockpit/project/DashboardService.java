@@ -93,16 +93,18 @@ public class DashboardService {
 	 * version. An unknown version is a BAD_REQUEST naming {@code version}.
 	 */
 	public Mono<Dashboard> restore(String id, Input arguments) {
-		return transactions.run(AuditFacts.of("dashboard.restoreVersion", TYPE, id), caller -> {
-			int number = arguments.required(VERSION);
-			return ownership.dashboard(caller, id)
-				.then(versioned.restored(caller, id, number, arguments.path(VERSION),
-						(current, snapshot) -> dashboards.update(new Dashboard(id, current.profileId(),
-								VersionedChildren.text(snapshot, "name", current.name()),
-								VersionedChildren.textOrNull(snapshot, "description", current.description()),
-								current.templateId(), VersionedChildren.json(snapshot, "layout", current.layout()),
-								current.createdAt(), current.updatedAt(), current.position()))));
-		}, (facts, restored) -> facts.with("restored", restored.restored()).with("version", restored.version()))
+		// authorization first: another user's resource is refused whatever the version
+		return transactions.run(AuditFacts.of("dashboard.restoreVersion", TYPE, id),
+				caller -> ownership.dashboard(caller, id).then(Mono.defer(() -> {
+					int number = arguments.required(VERSION);
+					return versioned.restored(caller, id, number, arguments.path(VERSION), (current,
+							snapshot) -> dashboards.update(new Dashboard(id, current.profileId(),
+									VersionedChildren.text(snapshot, "name", current.name()),
+									VersionedChildren.textOrNull(snapshot, "description", current.description()),
+									current.templateId(), VersionedChildren.json(snapshot, "layout", current.layout()),
+									current.createdAt(), current.updatedAt(), current.position())));
+				})),
+				(facts, restored) -> facts.with("restored", restored.restored()).with("version", restored.version()))
 			.map(VersionedChildren.Restored::row);
 	}
 

@@ -96,17 +96,19 @@ public class ModuleService {
 	 * version is a BAD_REQUEST naming {@code version}.
 	 */
 	public Mono<Module> restore(String id, Input arguments) {
-		return transactions.run(AuditFacts.of("module.restoreVersion", TYPE, id), caller -> {
-			int number = arguments.required(VERSION);
-			return ownership.module(caller, id)
-				.then(versioned.restored(caller, id, number, arguments.path(VERSION),
-						(current,
-								snapshot) -> modules.update(new Module(id, current.dashboardId(),
-										VersionedChildren.text(snapshot, "moduleType", current.moduleType()),
-										VersionedChildren.text(snapshot, "name", current.name()),
-										VersionedChildren.json(snapshot, "configuration", current.configuration()),
-										current.position(), current.createdAt(), current.updatedAt()))));
-		}, (facts, restored) -> facts.with("restored", restored.restored()).with("version", restored.version()))
+		// authorization first: another user's resource is refused whatever the version
+		return transactions.run(AuditFacts.of("module.restoreVersion", TYPE, id),
+				caller -> ownership.module(caller, id).then(Mono.defer(() -> {
+					int number = arguments.required(VERSION);
+					return versioned.restored(caller, id, number, arguments.path(VERSION),
+							(current,
+									snapshot) -> modules.update(new Module(id, current.dashboardId(),
+											VersionedChildren.text(snapshot, "moduleType", current.moduleType()),
+											VersionedChildren.text(snapshot, "name", current.name()),
+											VersionedChildren.json(snapshot, "configuration", current.configuration()),
+											current.position(), current.createdAt(), current.updatedAt())));
+				})),
+				(facts, restored) -> facts.with("restored", restored.restored()).with("version", restored.version()))
 			.map(VersionedChildren.Restored::row);
 	}
 
