@@ -24,9 +24,10 @@ import reactor.core.publisher.Mono;
  * {@code OR} that condition cannot be read from one index in order, so a user's page is
  * the union of two branches, each a backward scan of one index with its own limit: the
  * user's actions ({@code idx_user_timestamp}) and the other actors' rows of the user's
- * projects ({@code idx_project_timestamp}, one range per project). The outer query sorts
- * at most twice the page size. An admin's page is one scan of {@code idx_timestamp} (or
- * of the index of the filter given). See migrations/README.md for the plans.
+ * projects ({@code idx_project_timestamp}, one range per project). The branches pick only
+ * ids; the outer query reads and sorts at most twice the page size of whole rows. An
+ * admin's page is one scan of {@code idx_timestamp} (or of the index of the filter
+ * given). See migrations/README.md for the plans.
  */
 @Repository
 class AuditLogRepository {
@@ -35,7 +36,7 @@ class AuditLogRepository {
 			a.id, a.`timestamp`, a.user_id, a.action, a.resource_type, a.resource_id, a.project_id, a.status,
 			a.metadata, a.ip_address, a.user_agent""";
 
-	private static final String ORDER = " ORDER BY `timestamp` DESC, id DESC LIMIT ";
+	private static final String ORDER = " ORDER BY a.`timestamp` DESC, a.id DESC LIMIT ";
 
 	private final DatabaseClient db;
 
@@ -65,10 +66,13 @@ class AuditLogRepository {
 		else {
 			where.parameter("reader", reader);
 			String common = where.joined();
-			sql = "SELECT * FROM ((SELECT " + COLUMNS + " FROM audit_logs a WHERE a.user_id = :reader AND " + common
-					+ ORDER + limit + ") UNION ALL (SELECT " + COLUMNS + " FROM audit_logs a WHERE a.project_id IN "
-					+ "(SELECT p.id FROM projects p WHERE p.owner_user_id = :reader) AND a.user_id <> :reader AND "
-					+ common + ORDER + limit + ")) t" + ORDER + limit;
+			// The branches pick ids only (sorted by their index, without the wide
+			// columns); the
+			// page's rows are then read by primary key.
+			sql = "SELECT " + COLUMNS + " FROM audit_logs a JOIN ((SELECT a.id FROM audit_logs a WHERE a.user_id = "
+					+ ":reader AND " + common + ORDER + limit + ") UNION ALL (SELECT a.id FROM audit_logs a WHERE "
+					+ "a.project_id IN (SELECT p.id FROM projects p WHERE p.owner_user_id = :reader) AND a.user_id "
+					+ "<> :reader AND " + common + ORDER + limit + ")) k ON k.id = a.id" + ORDER + limit;
 		}
 		return where.bind(db.sql(sql)).map(this::map).all();
 	}

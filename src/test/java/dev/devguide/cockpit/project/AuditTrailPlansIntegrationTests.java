@@ -87,6 +87,17 @@ class AuditTrailPlansIntegrationTests {
 		plans("user, own project", user, Map.of("projectId", "plan-p-7"), null);
 		plans("user, action", user, Map.of("action", "dashboard.update"), null);
 
+		// the two branches of a user's page on their own, to see what each costs
+		String ids = "SELECT a.id FROM audit_logs a WHERE %s ORDER BY a.`timestamp` DESC, a.id DESC LIMIT 21";
+		explain("user branch: own actions", String.format(ids, "a.user_id = 'plan-u-7'"));
+		explain("user branch: others' rows of own projects", String.format(ids, "a.project_id IN (SELECT p.id "
+				+ "FROM projects p WHERE p.owner_user_id = 'plan-u-7') AND a.user_id <> 'plan-u-7'"));
+		explain("user branch: own projects, no user_id condition",
+				String.format(ids, "a.project_id IN (SELECT p.id FROM projects p WHERE p.owner_user_id = 'plan-u-7')"));
+		explain("user branch: own projects without the semi-join", String.format(ids,
+				"a.project_id IN ('plan-p-7', 'plan-p-207', 'plan-p-407', 'plan-p-607', 'plan-p-807', 'plan-p-1007', "
+						+ "'plan-p-1207', 'plan-p-1407', 'plan-p-1607', 'plan-p-1807') AND a.user_id <> 'plan-u-7'"));
+
 		String versions = "(SELECT id, resource_type, resource_id, version_number, snapshot, change_description, "
 				+ "created_by, created_at FROM version_history WHERE resource_type = 'dashboard' AND resource_id = "
 				+ "'plan-d-%d' ORDER BY version_number DESC LIMIT 21)";
