@@ -23,8 +23,8 @@ import reactor.core.publisher.Mono;
  * A user's rows are their own actions or the rows of the projects they own. As one
  * {@code OR} that condition cannot be read from one index in order, so a user's page is
  * the union of two branches, each a backward scan of one index with its own limit: the
- * user's actions ({@code idx_user_timestamp}) and the other actors' rows of the user's
- * projects ({@code idx_project_timestamp}, one range per project). The branches pick only
+ * user's actions ({@code idx_user_timestamp}) and the rows of the user's projects
+ * ({@code idx_project_timestamp}, one range per project, sorted). The branches pick only
  * ids; the outer query reads and sorts at most twice the page size of whole rows. An
  * admin's page is one scan of {@code idx_timestamp} (or of the index of the filter
  * given). See migrations/README.md for the plans.
@@ -66,13 +66,14 @@ class AuditLogRepository {
 		else {
 			where.parameter("reader", reader);
 			String common = where.joined();
-			// The branches pick ids only (sorted by their index, without the wide
-			// columns); the
-			// page's rows are then read by primary key.
+			// The branches pick ids only, from their index alone when no other filter is
+			// given (a condition on user_id in the second branch would read every row of
+			// the user's projects: 0.9 s at a million rows); UNION drops the ids both
+			// found. The page's rows are then read by primary key.
 			sql = "SELECT " + COLUMNS + " FROM audit_logs a JOIN ((SELECT a.id FROM audit_logs a WHERE a.user_id = "
-					+ ":reader AND " + common + ORDER + limit + ") UNION ALL (SELECT a.id FROM audit_logs a WHERE "
-					+ "a.project_id IN (SELECT p.id FROM projects p WHERE p.owner_user_id = :reader) AND a.user_id "
-					+ "<> :reader AND " + common + ORDER + limit + ")) k ON k.id = a.id" + ORDER + limit;
+					+ ":reader AND " + common + ORDER + limit + ") UNION (SELECT a.id FROM audit_logs a WHERE "
+					+ "a.project_id IN (SELECT p.id FROM projects p WHERE p.owner_user_id = :reader) AND " + common
+					+ ORDER + limit + ")) k ON k.id = a.id" + ORDER + limit;
 		}
 		return where.bind(db.sql(sql)).map(this::map).all();
 	}

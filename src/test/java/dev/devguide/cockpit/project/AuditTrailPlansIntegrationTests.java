@@ -54,16 +54,21 @@ class AuditTrailPlansIntegrationTests {
 		TestDatabase database = new TestDatabase(db);
 		database.rows("INSERT INTO projects (id, name, owner_user_id) SELECT CONCAT('plan-p-', seq), 'planted', "
 				+ "CONCAT('plan-u-', seq % 200) FROM seq_0_to_1999", Map.of());
-		database.rows("""
-				INSERT INTO audit_logs (`timestamp`, user_id, action, resource_type, resource_id, status, project_id)
-				SELECT TIMESTAMP '2026-01-01 00:00:00' + INTERVAL (seq * 31) SECOND, CONCAT('plan-u-', seq % 211),
-				       ELT(1 + seq % 10, 'dashboard.update', 'dashboard.move', 'module.update', 'module.create',
-				           'profile.update', 'project.update', 'capability.grant', 'guardrail.update',
-				           'dashboard.create', 'template.update'),
-				       ELT(1 + seq % 5, 'dashboard', 'module', 'profile', 'project', 'template'),
-				       CONCAT('plan-r-', seq % 50000), IF(seq % 50 = 0, 'failure', 'success'),
-				       IF(seq % 10 = 0, NULL, CONCAT('plan-p-', (seq * 7) % 2000))
-				FROM seq_1_to_1000000""", Map.of());
+		// in batches of 100,000, each well within the blocking read timeout
+		for (int batch = 0; batch < 10; batch++) {
+			database.rows(
+					"""
+							INSERT INTO audit_logs (`timestamp`, user_id, action, resource_type, resource_id, status, project_id)
+							SELECT TIMESTAMP '2026-01-01 00:00:00' + INTERVAL (seq * 31) SECOND, CONCAT('plan-u-', seq % 211),
+							       ELT(1 + seq % 10, 'dashboard.update', 'dashboard.move', 'module.update', 'module.create',
+							           'profile.update', 'project.update', 'capability.grant', 'guardrail.update',
+							           'dashboard.create', 'template.update'),
+							       ELT(1 + seq % 5, 'dashboard', 'module', 'profile', 'project', 'template'),
+							       CONCAT('plan-r-', seq % 50000), IF(seq % 50 = 0, 'failure', 'success'),
+							       IF(seq % 10 = 0, NULL, CONCAT('plan-p-', (seq * 7) % 2000))
+							FROM (SELECT seq + :offset AS seq FROM seq_1_to_100000) s""",
+					Map.of("offset", batch * 100_000));
+		}
 		database.rows("""
 				INSERT INTO version_history (id, resource_type, resource_id, version_number, snapshot, created_by)
 				SELECT UUID(), 'dashboard', CONCAT('plan-d-', seq % 20000), seq DIV 20000 + 1, '{}', 'plan-u-1'
