@@ -13,10 +13,16 @@ import reactor.core.publisher.Mono;
 
 /**
  * Writes {@code audit_logs} rows for {@link AuditedTransactions}: a success row inside
- * the mutation's own transaction, a failure row when a mutation is refused.
+ * the mutation's own transaction, a failure row when a mutation is refused. A row's
+ * {@code project_id} is the project the mutation located (and locked) through
+ * {@link AuditProject}, or, for a mutation of a project itself, that project; NULL for
+ * mutations outside any project.
  */
 @Component
 class AuditLog {
+
+	/** The resource type of projects, whose id is the row's project. */
+	private static final String PROJECT = "project";
 
 	private final DatabaseClient db;
 
@@ -28,23 +34,26 @@ class AuditLog {
 	}
 
 	/** The success row of a mutation; inside the transaction that made the change. */
-	Mono<Void> success(Caller caller, AuditFacts facts) {
-		return insert(caller, facts, "success", facts.metadata());
+	Mono<Void> success(Caller caller, AuditFacts facts, @Nullable String projectId) {
+		return insert(caller, facts, "success", facts.metadata(), projectId);
 	}
 
 	/** The failure row of a refused mutation: its facts, classification and reason. */
-	Mono<Void> failure(Caller caller, AuditFacts facts, ApiException error) {
+	Mono<Void> failure(Caller caller, AuditFacts facts, ApiException error, @Nullable String projectId) {
 		Map<String, @Nullable Object> metadata = new LinkedHashMap<>(facts.metadata());
 		metadata.put("classification", error.type().name());
 		metadata.put("reason", error.getMessage());
-		return insert(caller, facts, "failure", metadata);
+		return insert(caller, facts, "failure", metadata, projectId);
 	}
 
-	private Mono<Void> insert(Caller caller, AuditFacts facts, String status, Map<String, @Nullable Object> metadata) {
+	private Mono<Void> insert(Caller caller, AuditFacts facts, String status, Map<String, @Nullable Object> metadata,
+			@Nullable String located) {
+		// a project's own rows belong to it even when nothing locked it (project.create)
+		String projectId = located == null && PROJECT.equals(facts.resourceType()) ? facts.resourceId() : located;
 		return db.sql("""
 				INSERT INTO audit_logs (user_id, action, resource_type, resource_id, status, metadata, ip_address,
-				                        user_agent)
-				VALUES (:user, :action, :type, :id, :status, :metadata, :ip, :agent)""")
+				                        user_agent, project_id)
+				VALUES (:user, :action, :type, :id, :status, :metadata, :ip, :agent, :project)""")
 			.bind("user", caller.userId())
 			.bind("action", facts.action())
 			.bind("type", facts.resourceType())
@@ -53,6 +62,7 @@ class AuditLog {
 			.bind("metadata", json.write(metadata))
 			.bind("ip", Parameter.fromOrEmpty(caller.ipAddress(), String.class))
 			.bind("agent", Parameter.fromOrEmpty(caller.userAgent(), String.class))
+			.bind("project", Parameter.fromOrEmpty(projectId, String.class))
 			.fetch()
 			.rowsUpdated()
 			.then();

@@ -3,8 +3,10 @@ package dev.devguide.cockpit.audit;
 import dev.devguide.cockpit.graphql.ApiException;
 import dev.devguide.cockpit.security.Caller;
 import dev.devguide.cockpit.security.CallerContext;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -14,7 +16,8 @@ import reactor.core.publisher.Mono;
  * success row inside that transaction, from the operation's facts and what it returned;
  * or, when the mutation is refused (an ApiException), the failure row from the same
  * facts, in a transaction of its own after the change was rolled back. No service writes
- * an audit row itself.
+ * an audit row itself. Both rows carry the project the mutation located
+ * ({@link AuditProject}), if any.
  */
 @Component
 public class AuditedTransactions {
@@ -39,16 +42,18 @@ public class AuditedTransactions {
 	 */
 	public <T> Mono<T> run(AuditFacts facts, Function<Caller, Mono<T>> work,
 			BiFunction<AuditFacts, T, AuditFacts> success) {
-		return CallerContext.current()
-			.flatMap(
-					caller -> tx
-						.transactional(Mono.defer(() -> work.apply(caller))
-							.switchIfEmpty(
-									Mono.error(() -> new IllegalStateException(facts.action() + " returned nothing")))
-							.flatMap(result -> audit.success(caller, success.apply(facts, result)).thenReturn(result)))
-						.onErrorResume(ApiException.class,
-								error -> tx.transactional(audit.failure(caller, facts, error))
-									.then(Mono.error(error))));
+		return Mono.defer(() -> {
+			AtomicReference<@Nullable String> project = new AtomicReference<>();
+			return CallerContext.current()
+				.flatMap(caller -> tx.transactional(Mono.defer(() -> work.apply(caller))
+					.switchIfEmpty(Mono.error(() -> new IllegalStateException(facts.action() + " returned nothing")))
+					.flatMap(result -> audit.success(caller, success.apply(facts, result), project.get())
+						.thenReturn(result)))
+					.onErrorResume(ApiException.class,
+							error -> tx.transactional(audit.failure(caller, facts, error, project.get()))
+								.then(Mono.error(error))))
+				.contextWrite(context -> AuditProject.with(context, project));
+		});
 	}
 
 }

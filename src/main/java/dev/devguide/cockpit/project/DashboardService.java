@@ -6,6 +6,7 @@ import static dev.devguide.cockpit.project.ProjectInputs.LAYOUT;
 import static dev.devguide.cockpit.project.ProjectInputs.NAME;
 import static dev.devguide.cockpit.project.ProjectInputs.POSITION;
 import static dev.devguide.cockpit.project.ProjectInputs.TEMPLATE_ID;
+import static dev.devguide.cockpit.project.ProjectInputs.VERSION;
 
 import dev.devguide.cockpit.audit.AuditFacts;
 import dev.devguide.cockpit.audit.AuditedTransactions;
@@ -84,6 +85,27 @@ public class DashboardService {
 			int position = arguments.required(POSITION);
 			return ownership.dashboard(caller, id).then(versioned.moved(caller, id, position));
 		}, (facts, moved) -> facts.with("position", moved.position()));
+	}
+
+	/**
+	 * Makes version {@code version} of the dashboard current: its name, description and
+	 * layout (the template link and the position stay as they are), recorded as a new
+	 * version. An unknown version is a BAD_REQUEST naming {@code version}.
+	 */
+	public Mono<Dashboard> restore(String id, Input arguments) {
+		// authorization first: another user's resource is refused whatever the version
+		return transactions.run(AuditFacts.of("dashboard.restoreVersion", TYPE, id),
+				caller -> ownership.dashboard(caller, id).then(Mono.defer(() -> {
+					int number = arguments.required(VERSION);
+					return versioned.restored(caller, id, number, arguments.path(VERSION), (current,
+							snapshot) -> dashboards.update(new Dashboard(id, current.profileId(),
+									VersionedChildren.text(snapshot, "name", current.name()),
+									VersionedChildren.textOrNull(snapshot, "description", current.description()),
+									current.templateId(), VersionedChildren.json(snapshot, "layout", current.layout()),
+									current.createdAt(), current.updatedAt(), current.position())));
+				})),
+				(facts, restored) -> facts.with("restored", restored.restored()).with("version", restored.version()))
+			.map(VersionedChildren.Restored::row);
 	}
 
 	/**

@@ -7,6 +7,7 @@ import static dev.devguide.cockpit.project.ProjectInputs.JUSTIFICATION;
 import static dev.devguide.cockpit.project.ProjectInputs.MODULE_TYPE;
 import static dev.devguide.cockpit.project.ProjectInputs.NAME;
 import static dev.devguide.cockpit.project.ProjectInputs.POSITION;
+import static dev.devguide.cockpit.project.ProjectInputs.VERSION;
 
 import dev.devguide.cockpit.audit.AuditFacts;
 import dev.devguide.cockpit.audit.AuditedTransactions;
@@ -87,6 +88,28 @@ public class ModuleService {
 					.then(modules.findById(id))
 					.flatMap(modules::delete)
 					.thenReturn(id));
+	}
+
+	/**
+	 * Makes version {@code version} of the module current: its type, name and
+	 * configuration (the position stays as it is), recorded as a new version. An unknown
+	 * version is a BAD_REQUEST naming {@code version}.
+	 */
+	public Mono<Module> restore(String id, Input arguments) {
+		// authorization first: another user's resource is refused whatever the version
+		return transactions.run(AuditFacts.of("module.restoreVersion", TYPE, id),
+				caller -> ownership.module(caller, id).then(Mono.defer(() -> {
+					int number = arguments.required(VERSION);
+					return versioned.restored(caller, id, number, arguments.path(VERSION),
+							(current,
+									snapshot) -> modules.update(new Module(id, current.dashboardId(),
+											VersionedChildren.text(snapshot, "moduleType", current.moduleType()),
+											VersionedChildren.text(snapshot, "name", current.name()),
+											VersionedChildren.json(snapshot, "configuration", current.configuration()),
+											current.position(), current.createdAt(), current.updatedAt())));
+				})),
+				(facts, restored) -> facts.with("restored", restored.restored()).with("version", restored.version()))
+			.map(VersionedChildren.Restored::row);
 	}
 
 	/**

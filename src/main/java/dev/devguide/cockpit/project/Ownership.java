@@ -1,5 +1,6 @@
 package dev.devguide.cockpit.project;
 
+import dev.devguide.cockpit.audit.AuditProject;
 import dev.devguide.cockpit.graphql.ApiException;
 import dev.devguide.cockpit.persistence.Rows;
 import dev.devguide.cockpit.security.Caller;
@@ -13,7 +14,8 @@ import reactor.core.publisher.Mono;
 /**
  * Finds the project above a profile, dashboard or module and checks that the caller may
  * change it. The project row is locked (FOR UPDATE) until the transaction ends, so
- * changes within one project run one after another.
+ * changes within one project run one after another. The project located is the project of
+ * the mutation's audit row ({@link AuditProject}).
  */
 @Repository
 public class Ownership {
@@ -92,6 +94,8 @@ public class Ownership {
 			.map(row -> Rows.string(row, "owner_user_id"))
 			.one()
 			.switchIfEmpty(Mono.error(() -> ApiException.notFound(resource, id)))
+			// the audit row of this mutation, refused or not, belongs to the project
+			.flatMap(owner -> AuditProject.located(projectId).thenReturn(owner))
 			.flatMap(owner -> caller.owns(owner) ? Mono.just(projectId)
 					: Mono.error(ApiException.forbidden("You may not change " + resource + " " + id)));
 	}

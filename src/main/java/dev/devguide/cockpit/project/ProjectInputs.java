@@ -75,6 +75,10 @@ final class ProjectInputs {
 			"The new position, 0 for first; past the end means last.")
 		.nonNull();
 
+	static final FieldSpec<Integer> VERSION = integer("version", 1,
+			"The number of the version to restore (a versionNumber of the resource's versions).")
+		.nonNull();
+
 	static final FieldSpec<String> CAPABILITY_TYPE = text("capabilityType", 100,
 			"The capability, e.g. file_write, git_commit.")
 		.nonNull();

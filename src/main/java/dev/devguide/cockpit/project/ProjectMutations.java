@@ -11,6 +11,7 @@ import static dev.devguide.cockpit.project.ProjectInputs.MODULE_ID;
 import static dev.devguide.cockpit.project.ProjectInputs.POSITION;
 import static dev.devguide.cockpit.project.ProjectInputs.PROFILE_ID;
 import static dev.devguide.cockpit.project.ProjectInputs.PROJECT_ID;
+import static dev.devguide.cockpit.project.ProjectInputs.VERSION;
 import static dev.devguide.cockpit.project.ProjectInputs.input;
 import static graphql.Scalars.GraphQLID;
 
@@ -104,6 +105,12 @@ class ProjectMutations implements SchemaContribution {
 						"Moves a dashboard to a position among its profile's dashboards; the others close up.",
 						id("dashboard"), POSITION.argument()),
 				env -> dashboards.move(Input.arguments(env).required(ID), Input.arguments(env)));
+		schema.mutation(field("restoreDashboardVersion", type("Dashboard"),
+				"Makes an earlier version of a dashboard current (its name, description and layout; the template "
+						+ "link and position stay) and records that as a new version. An unknown version is a "
+						+ "BAD_REQUEST naming version.",
+				id("dashboard"), VERSION.argument()),
+				env -> dashboards.restore(Input.arguments(env).required(ID), Input.arguments(env)));
 		schema
 			.mutation(
 					field("deleteDashboard", required(GraphQLID),
@@ -126,6 +133,12 @@ class ProjectMutations implements SchemaContribution {
 						"Moves a module to a position among its dashboard's modules; the others close up.",
 						id("module"), POSITION.argument()),
 				env -> modules.move(Input.arguments(env).required(ID), Input.arguments(env)));
+		schema.mutation(field("restoreModuleVersion", type("Module"),
+				"Makes an earlier version of a module current (its type, name and configuration; the position "
+						+ "stays) and records that as a new version. An unknown version is a BAD_REQUEST naming "
+						+ "version.",
+				id("module"), VERSION.argument()),
+				env -> modules.restore(Input.arguments(env).required(ID), Input.arguments(env)));
 		schema.mutation(
 				field("deleteModule", required(GraphQLID), "Deletes a module with its capabilities.", id("module")),
 				env -> modules.delete(Input.arguments(env).required(ID)));

@@ -5,6 +5,7 @@ import static dev.devguide.cockpit.graphql.Sdl.ref;
 import static dev.devguide.cockpit.graphql.Sdl.required;
 import static graphql.schema.GraphQLList.list;
 
+import dev.devguide.cockpit.audit.AuditLoaders;
 import dev.devguide.cockpit.graphql.Connections;
 import dev.devguide.cockpit.graphql.FieldSpec;
 import dev.devguide.cockpit.graphql.Input;
@@ -71,7 +72,16 @@ class ProjectSchema implements SchemaContribution {
 					"The capabilities granted to or revoked from this module, by type.",
 					ProjectLoaders.MODULE_CAPABILITIES, Module::id)
 			.relation("Capability", "module", required(ref("Module")), "The module holding the capability.",
-					ProjectLoaders.MODULE, Capability::moduleId);
+					ProjectLoaders.MODULE, Capability::moduleId)
+			.pagedRelation("Dashboard", "versions", "Version",
+					"The dashboard's versions (one per change), newest first; restoreDashboardVersion makes one "
+							+ "current.",
+					List.of(), AuditLoaders.DASHBOARD_VERSIONS,
+					(Dashboard dashboard, Input arguments) -> AuditLoaders.VersionPage.of(dashboard.id(), arguments))
+			.pagedRelation("Module", "versions", "Version",
+					"The module's versions (one per change), newest first; restoreModuleVersion makes one current.",
+					List.of(), AuditLoaders.MODULE_VERSIONS,
+					(Module module, Input arguments) -> AuditLoaders.VersionPage.of(module.id(), arguments));
 	}
 
 }
