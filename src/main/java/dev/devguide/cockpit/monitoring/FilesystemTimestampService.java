@@ -74,12 +74,14 @@ public class FilesystemTimestampService {
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		AuditFacts facts = AuditFacts.of("filesystem_timestamps.capture", "project", projectId)
 			.with("capturedAt", now.toString());
-		return transactions.run(facts, caller -> {
-			List<FilesystemTimestamp> rows = read(arguments, projectId, now);
-			return mayWrite(caller, projectId).thenMany(Flux.fromIterable(chunks(rows)))
-				.concatMap(timestamps::insert)
-				.then(Mono.just(new FilesystemCapture(projectId, rows.size(), now)));
-		}, (done, capture) -> done.with("entries", capture.captured()));
+		// who first, then what: a stranger learns nothing about the project from its
+		// input
+		return transactions.run(facts,
+				caller -> mayWrite(caller, projectId).then(Mono.fromCallable(() -> read(arguments, projectId, now)))
+					.flatMap(rows -> Flux.fromIterable(chunks(rows))
+						.concatMap(timestamps::insert)
+						.then(Mono.just(new FilesystemCapture(projectId, rows.size(), now)))),
+				(done, capture) -> done.with("entries", capture.captured()));
 	}
 
 	/** A page of the project's captures, newest first. */
