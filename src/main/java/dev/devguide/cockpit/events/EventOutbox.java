@@ -72,6 +72,26 @@ public class EventOutbox {
 				.thenReturn(sequence));
 	}
 
+	/**
+	 * Locks the sequence row of {@code projectId} (created at 0 if missing) until the
+	 * transaction ends, before anything is appended: a writer that must read the state
+	 * its events describe (say, the previous status) takes it first, so that writers of
+	 * that stream run one after another. Streams without a project row to lock (the
+	 * system-wide ones, see {@code monitoring.ClockDriftEvents}) use this.
+	 */
+	public Mono<Void> lock(String projectId) {
+		return db.sql("""
+				INSERT INTO event_sequences (project_id, last_sequence) VALUES (:project, 0)
+				ON DUPLICATE KEY UPDATE last_sequence = last_sequence""")
+			.bind("project", projectId)
+			.then()
+			.then(db.sql("SELECT last_sequence FROM event_sequences WHERE project_id = :project FOR UPDATE")
+				.bind("project", projectId)
+				.map(row -> Rows.longValue(row, "last_sequence"))
+				.one()
+				.then());
+	}
+
 	private Mono<Void> notifyAfterCommit() {
 		return TransactionSynchronizationManager.forCurrentTransaction()
 			.doOnNext(transaction -> transaction.registerSynchronization(new TransactionSynchronization() {

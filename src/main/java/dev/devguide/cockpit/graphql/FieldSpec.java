@@ -148,6 +148,12 @@ public final class FieldSpec<T> {
 		}, "is required");
 	}
 
+	/** A signed 64-bit integer (a {@code BIGINT} column), any value. */
+	public static FieldSpec<Long> longInteger(String name, String description) {
+		return new FieldSpec<>(name, () -> Scalars.LONG, description, "", (raw, path) -> ((Number) raw).longValue(),
+				"is required");
+	}
+
 	/**
 	 * A decimal of at least zero with at most {@code integerDigits} digits before the
 	 * point and {@code scale} after it (a {@code DECIMAL(integerDigits + scale, scale)}

@@ -104,7 +104,8 @@ class AuthorizationIntegrationTests {
 	}
 
 	/** The root fields a service token (only the ingest role) may call. */
-	private static final Set<String> OPEN_TO_SERVICES = Set.of("recordTokenUsage");
+	private static final Set<String> OPEN_TO_SERVICES = Set.of("recordTokenUsage", "captureFilesystemTimestamps",
+			"recordClockSync");
 
 	@Test
 	void aServiceTokenIsRefusedEverywhereItWasNotMeantFor() {
