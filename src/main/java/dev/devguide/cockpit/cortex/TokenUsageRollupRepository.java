@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -86,23 +87,25 @@ class TokenUsageRollupRepository {
 				ON DUPLICATE KEY UPDATE input_tokens = input_tokens + VALUES(input_tokens),
 				output_tokens = output_tokens + VALUES(output_tokens), total_cost = total_cost + VALUES(total_cost),
 				requests = requests + VALUES(requests)""");
-		DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString());
+		// One bindValues call: each bind(...) copies every value bound so far
+		// (quadratic).
+		Map<String, Object> values = new LinkedHashMap<>();
 		for (Map.Entry<RollupKey, UsageTotals> entry : sums.entrySet()) {
 			RollupKey key = entry.getKey();
 			UsageTotals totals = entry.getValue();
-			spec = spec.bind("p" + i, key.projectId())
-				.bind("b" + i, Rows.utc(key.bucketStart()))
-				.bind("v" + i, key.provider())
-				.bind("m" + i, key.model())
-				.bind("o" + i, key.operationType())
-				.bind("d" + i, key.dashboardContext())
-				.bind("i" + i, totals.inputTokens())
-				.bind("t" + i, totals.outputTokens())
-				.bind("c" + i, totals.cost())
-				.bind("r" + i, totals.requests());
+			values.put("p" + i, key.projectId());
+			values.put("b" + i, Rows.utc(key.bucketStart()));
+			values.put("v" + i, key.provider());
+			values.put("m" + i, key.model());
+			values.put("o" + i, key.operationType());
+			values.put("d" + i, key.dashboardContext());
+			values.put("i" + i, totals.inputTokens());
+			values.put("t" + i, totals.outputTokens());
+			values.put("c" + i, totals.cost());
+			values.put("r" + i, totals.requests());
 			i++;
 		}
-		return spec.then();
+		return db.sql(sql.toString()).bindValues(values).then();
 	}
 
 	/**
