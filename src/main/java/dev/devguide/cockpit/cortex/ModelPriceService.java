@@ -48,7 +48,7 @@ public class ModelPriceService {
 				return Mono.error(ApiException.forbidden("Only admins may set model prices"));
 			}
 			ModelPrice price = new ModelPrice(UUID.randomUUID().toString(), provider, model, inputPerMillion,
-					outputPerMillion, from, from, caller.userId());
+					outputPerMillion, from, Instant.now(), caller.userId());
 			return prices.upsert(price).then(prices.find(priced, from));
 		}, (done, price) -> done.about(price.id()));
 	}

@@ -5,12 +5,11 @@ import static dev.devguide.cockpit.persistence.Rows.string;
 import static dev.devguide.cockpit.persistence.Rows.stringOrNull;
 
 import dev.devguide.cockpit.graphql.Cursors;
+import dev.devguide.cockpit.persistence.MultiRowInsert;
 import dev.devguide.cockpit.persistence.Rows;
 import dev.devguide.cockpit.persistence.SqlConditions;
 import io.r2dbc.spi.Readable;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
@@ -39,29 +38,12 @@ class TokenUsageRepository {
 
 	/** Inserts the whole batch with one statement. */
 	Mono<Void> insert(List<TokenUsage> rows) {
-		StringBuilder sql = new StringBuilder("INSERT INTO token_usage (" + COLUMNS + ") VALUES ");
-		for (int i = 0; i < rows.size(); i++) {
-			sql.append(i == 0 ? "" : ", ")
-				.append("(:id%1$d, :p%1$d, :v%1$d, :m%1$d, :i%1$d, :o%1$d, :c%1$d, :t%1$d, :d%1$d, :at%1$d)"
-					.formatted(i));
-		}
-		// One bindValues call: each bind(...) copies every value bound so far, which is
-		// quadratic in a 1,000-row batch (10,000 values).
-		Map<String, Object> values = new LinkedHashMap<>();
-		for (int i = 0; i < rows.size(); i++) {
-			TokenUsage row = rows.get(i);
-			values.put("id" + i, row.id());
-			values.put("p" + i, row.projectId());
-			values.put("v" + i, row.provider());
-			values.put("m" + i, row.model());
-			values.put("i" + i, row.inputTokens());
-			values.put("o" + i, row.outputTokens());
-			values.put("c" + i, row.totalCost());
-			values.put("t" + i, Parameter.fromOrEmpty(row.operationType(), String.class));
-			values.put("d" + i, Parameter.fromOrEmpty(row.dashboardContext(), String.class));
-			values.put("at" + i, Rows.utc(row.timestamp()));
-		}
-		return db.sql(sql.toString()).bindValues(values).then();
+		return MultiRowInsert.of(db, "token_usage", COLUMNS, rows,
+				row -> List.of(row.id(), row.projectId(), row.provider(), row.model(), row.inputTokens(),
+						row.outputTokens(), row.totalCost(), Parameter.fromOrEmpty(row.operationType(), String.class),
+						Parameter.fromOrEmpty(row.dashboardContext(), String.class), Rows.utc(row.timestamp())),
+				"")
+			.then();
 	}
 
 	/**

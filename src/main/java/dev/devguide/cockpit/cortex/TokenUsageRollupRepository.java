@@ -1,5 +1,6 @@
 package dev.devguide.cockpit.cortex;
 
+import dev.devguide.cockpit.persistence.MultiRowInsert;
 import dev.devguide.cockpit.persistence.Rows;
 import dev.devguide.cockpit.project.ProjectScope;
 import dev.devguide.cockpit.persistence.SqlConditions;
@@ -8,7 +9,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -50,6 +50,14 @@ class TokenUsageRollupRepository {
 		.thenComparing(RollupKey::operationType)
 		.thenComparing(RollupKey::dashboardContext);
 
+	private static final String COLUMNS = "project_id, bucket_start, provider, model, operation_type, "
+			+ "dashboard_context, input_tokens, output_tokens, total_cost, requests";
+
+	/** Adds a batch's sums to the rows already there. */
+	private static final String ADD = "ON DUPLICATE KEY UPDATE input_tokens = input_tokens + VALUES(input_tokens), "
+			+ "output_tokens = output_tokens + VALUES(output_tokens), total_cost = total_cost + VALUES(total_cost), "
+			+ "requests = requests + VALUES(requests)";
+
 	private final DatabaseClient db;
 
 	TokenUsageRollupRepository(DatabaseClient db) {
@@ -74,38 +82,13 @@ class TokenUsageRollupRepository {
 			sums.merge(key, new UsageTotals(row.inputTokens(), row.outputTokens(), row.totalCost(), 1),
 					UsageTotals::plus);
 		}
-		StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append("""
-				(project_id, bucket_start, provider, model, operation_type, dashboard_context,
-				input_tokens, output_tokens, total_cost, requests) VALUES\s""");
-		int i = 0;
-		for (int n = 0; n < sums.size(); n++) {
-			sql.append(n == 0 ? "" : ", ")
-				.append("(:p%1$d, :b%1$d, :v%1$d, :m%1$d, :o%1$d, :d%1$d, :i%1$d, :t%1$d, :c%1$d, :r%1$d)"
-					.formatted(n));
-		}
-		sql.append("""
-				ON DUPLICATE KEY UPDATE input_tokens = input_tokens + VALUES(input_tokens),
-				output_tokens = output_tokens + VALUES(output_tokens), total_cost = total_cost + VALUES(total_cost),
-				requests = requests + VALUES(requests)""");
-		// One bindValues call: each bind(...) copies every value bound so far
-		// (quadratic).
-		Map<String, Object> values = new LinkedHashMap<>();
-		for (Map.Entry<RollupKey, UsageTotals> entry : sums.entrySet()) {
+		return MultiRowInsert.of(db, table, COLUMNS, List.copyOf(sums.entrySet()), entry -> {
 			RollupKey key = entry.getKey();
 			UsageTotals totals = entry.getValue();
-			values.put("p" + i, key.projectId());
-			values.put("b" + i, Rows.utc(key.bucketStart()));
-			values.put("v" + i, key.provider());
-			values.put("m" + i, key.model());
-			values.put("o" + i, key.operationType());
-			values.put("d" + i, key.dashboardContext());
-			values.put("i" + i, totals.inputTokens());
-			values.put("t" + i, totals.outputTokens());
-			values.put("c" + i, totals.cost());
-			values.put("r" + i, totals.requests());
-			i++;
-		}
-		return db.sql(sql.toString()).bindValues(values).then();
+			return List.of(key.projectId(), Rows.utc(key.bucketStart()), key.provider(), key.model(),
+					key.operationType(), key.dashboardContext(), totals.inputTokens(), totals.outputTokens(),
+					totals.cost(), totals.requests());
+		}, ADD).then();
 	}
 
 	/**

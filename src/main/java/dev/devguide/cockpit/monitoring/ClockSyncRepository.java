@@ -6,6 +6,7 @@ import static dev.devguide.cockpit.persistence.Rows.string;
 import static dev.devguide.cockpit.persistence.Rows.stringOrNull;
 
 import dev.devguide.cockpit.graphql.Cursors;
+import dev.devguide.cockpit.persistence.MultiRowInsert;
 import dev.devguide.cockpit.persistence.Rows;
 import dev.devguide.cockpit.persistence.SqlConditions;
 import io.r2dbc.spi.Readable;
@@ -41,24 +42,10 @@ class ClockSyncRepository {
 
 	/** Inserts the readings with one statement. */
 	Mono<Void> insert(List<ClockSync> rows) {
-		StringBuilder sql = new StringBuilder("INSERT INTO clock_sync_status (" + COLUMNS + ") VALUES ");
-		for (int i = 0; i < rows.size(); i++) {
-			sql.append(i == 0 ? "" : ", ")
-				.append("(:id%1$d, :n%1$d, :p%1$d, :s%1$d, :o%1$d, :at%1$d, :st%1$d, :e%1$d)".formatted(i));
-		}
-		DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString());
-		for (int i = 0; i < rows.size(); i++) {
-			ClockSync row = rows.get(i);
-			spec = spec.bind("id" + i, row.id())
-				.bind("n" + i, row.componentName())
-				.bind("p" + i, row.protocol())
-				.bind("s" + i, Parameter.fromOrEmpty(row.stratum(), Integer.class))
-				.bind("o" + i, row.offsetMicroseconds())
-				.bind("at" + i, Rows.utc(row.lastSyncAt()))
-				.bind("st" + i, row.status())
-				.bind("e" + i, Parameter.fromOrEmpty(row.errorMessage(), String.class));
-		}
-		return spec.then();
+		return MultiRowInsert.of(db, "clock_sync_status", COLUMNS, rows, row -> List.of(row.id(), row.componentName(),
+				row.protocol(), Parameter.fromOrEmpty(row.stratum(), Integer.class), row.offsetMicroseconds(),
+				Rows.utc(row.lastSyncAt()), row.status(), Parameter.fromOrEmpty(row.errorMessage(), String.class)), "")
+			.then();
 	}
 
 	/**

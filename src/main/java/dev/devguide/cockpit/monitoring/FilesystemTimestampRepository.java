@@ -5,6 +5,7 @@ import static dev.devguide.cockpit.persistence.Rows.string;
 import static dev.devguide.cockpit.persistence.Rows.stringOrNull;
 
 import dev.devguide.cockpit.graphql.Cursors;
+import dev.devguide.cockpit.persistence.MultiRowInsert;
 import dev.devguide.cockpit.persistence.Rows;
 import dev.devguide.cockpit.persistence.SqlConditions;
 import io.r2dbc.spi.Readable;
@@ -41,24 +42,13 @@ class FilesystemTimestampRepository {
 
 	/** Inserts the rows with one statement. */
 	Mono<Void> insert(List<FilesystemTimestamp> rows) {
-		StringBuilder sql = new StringBuilder("INSERT INTO filesystem_timestamps (" + COLUMNS + ") VALUES ");
-		for (int i = 0; i < rows.size(); i++) {
-			sql.append(i == 0 ? "" : ", ")
-				.append("(:id%1$d, :p%1$d, :f%1$d, :a%1$d, :m%1$d, :c%1$d, :at%1$d, :g%1$d)".formatted(i));
-		}
-		DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString());
-		for (int i = 0; i < rows.size(); i++) {
-			FilesystemTimestamp row = rows.get(i);
-			spec = spec.bind("id" + i, row.id())
-				.bind("p" + i, Parameter.fromOrEmpty(row.projectId(), String.class))
-				.bind("f" + i, row.filePath())
-				.bind("a" + i, Rows.utc(row.atime()))
-				.bind("m" + i, Rows.utc(row.mtime()))
-				.bind("c" + i, Rows.utc(row.ctime()))
-				.bind("at" + i, Rows.utc(row.capturedAt()))
-				.bind("g" + i, Parameter.fromOrEmpty(row.gitCommitSha(), String.class));
-		}
-		return spec.then();
+		return MultiRowInsert
+			.of(db, "filesystem_timestamps", COLUMNS, rows,
+					row -> List.of(row.id(), Parameter.fromOrEmpty(row.projectId(), String.class), row.filePath(),
+							Rows.utc(row.atime()), Rows.utc(row.mtime()), Rows.utc(row.ctime()),
+							Rows.utc(row.capturedAt()), Parameter.fromOrEmpty(row.gitCommitSha(), String.class)),
+					"")
+			.then();
 	}
 
 	/**

@@ -2,10 +2,10 @@ package dev.devguide.cockpit.cortex;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.devguide.cockpit.CockpitApplication;
 import dev.devguide.cockpit.persistence.DatabaseEndpoint;
 import dev.devguide.cockpit.security.TokenIssuer;
 import dev.devguide.cockpit.support.IntegrationTest;
+import dev.devguide.cockpit.support.SecondInstance;
 import dev.devguide.cockpit.support.TestDatabase;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,9 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.graphql.client.HttpGraphQlClient;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -59,18 +57,14 @@ class RollupExactnessIntegrationTests {
 	@Value("${cockpit.jwt.secret}")
 	String secret;
 
-	ConfigurableApplicationContext second;
+	SecondInstance second;
 
 	int portB;
 
 	@BeforeAll
 	void startSecondInstance() {
-		second = new SpringApplication(CockpitApplication.class).run("--server.port=0",
-				"--cockpit.db.url=r2dbc:mysql://" + database.host() + ":" + database.port() + "/" + database.database()
-						+ "?sslMode=DISABLED",
-				"--cockpit.db.user=" + database.user(), "--cockpit.db.password=" + database.password(),
-				"--cockpit.jwt.secret=" + secret, "--logging.level.root=warn");
-		portB = Integer.parseInt(second.getEnvironment().getRequiredProperty("local.server.port"));
+		second = SecondInstance.start(database, secret);
+		portB = second.port();
 	}
 
 	@AfterAll

@@ -2,11 +2,11 @@ package dev.devguide.cockpit.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.devguide.cockpit.CockpitApplication;
 import dev.devguide.cockpit.persistence.DatabaseEndpoint;
 import dev.devguide.cockpit.security.TokenIssuer;
 import dev.devguide.cockpit.support.GraphQlSockets;
 import dev.devguide.cockpit.support.IntegrationTest;
+import dev.devguide.cockpit.support.SecondInstance;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,9 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.graphql.client.ClientGraphQlResponse;
 import org.springframework.graphql.client.HttpGraphQlClient;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -71,18 +69,14 @@ class MultiInstanceSubscriptionIntegrationTests {
 	@Value("${cockpit.jwt.secret}")
 	String secret;
 
-	ConfigurableApplicationContext second;
+	SecondInstance second;
 
 	int portB;
 
 	@BeforeAll
 	void startSecondInstance() {
-		second = new SpringApplication(CockpitApplication.class).run("--server.port=0",
-				"--cockpit.db.url=r2dbc:mysql://" + database.host() + ":" + database.port() + "/" + database.database()
-						+ "?sslMode=DISABLED",
-				"--cockpit.db.user=" + database.user(), "--cockpit.db.password=" + database.password(),
-				"--cockpit.jwt.secret=" + secret, "--logging.level.root=warn");
-		portB = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
+		second = SecondInstance.start(database, secret);
+		portB = second.port();
 	}
 
 	@AfterAll
