@@ -93,7 +93,7 @@ public class ExtensionDashboardService {
 		return transactions.run(facts, caller -> Mono.defer(() -> {
 			Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 			Object config = configs.checked(input.required(CONFIG), input.path(CONFIG));
-			String version = input.has(FIRST_VERSION) ? input.required(FIRST_VERSION) : "1.0.0";
+			String version = input.orElse(FIRST_VERSION, "1.0.0");
 			ExtensionVersionNumbers.parse(version, input.path(FIRST_VERSION));
 			ExtensionDashboard row = new ExtensionDashboard(id, input.required(EXTENSION_ID),
 					input.required(DASHBOARD_ID), input.required(NAME), input.optional(DESCRIPTION), config,

@@ -72,8 +72,7 @@ public class ExtensionVersionService {
 	 * and build dropped), whose changelog names the version restored.
 	 */
 	public Mono<ExtensionDashboard> rollback(String id, Input arguments) {
-		AuditFacts facts = AuditFacts.of("extension_dashboard.rollback", ExtensionDashboardService.TYPE, id)
-			.with("restoredVersion", arguments.optional(ROLLBACK_VERSION));
+		AuditFacts facts = AuditFacts.of("extension_dashboard.rollback", ExtensionDashboardService.TYPE, id);
 		return transactions.run(facts, caller -> dashboards.lockForChange(caller, id).flatMap(current -> {
 			String restored = arguments.required(ROLLBACK_VERSION);
 			return versions.find(id, restored)
@@ -88,7 +87,8 @@ public class ExtensionVersionService {
 					return append(id, next, found.getT1().config(), changelog, caller.userId(), found.getT2(),
 							arguments.path(ROLLBACK_VERSION));
 				});
-		}), (done, row) -> done.with("version", row.version())).flatMap(row -> dashboards.reread(id));
+		}), (done, row) -> done.with("restoredVersion", arguments.required(ROLLBACK_VERSION))
+			.with("version", row.version())).flatMap(row -> dashboards.reread(id));
 	}
 
 	private Mono<ExtensionVersion> append(String id, String version, Object config, @Nullable String changelog,

@@ -228,6 +228,13 @@ class ExtensionVersionIntegrationTests {
 				"version", "has no version 0.5.0");
 		Errors.expect(publish(alice, id, "1.2.1", original), "BAD_REQUEST", "version", "1.2.1");
 		assertThat(audit("extension_dashboard.rollback", id, "success")).isEqualTo(1);
+		assertThat(new TestDatabase(db).rows(
+				"""
+						SELECT JSON_VALUE(metadata, '$.restoredVersion') AS restored, JSON_VALUE(metadata, '$.version') AS version
+						FROM audit_logs WHERE action = 'extension_dashboard.rollback' AND resource_id = :id
+						AND status = 'success'""",
+				Map.of("id", id)))
+			.containsExactly(Map.of("restored", "1.0.0", "version", "1.2.1"));
 		assertThat(audit("extension_dashboard.rollback", id, "failure")).isEqualTo(1);
 	}
 
