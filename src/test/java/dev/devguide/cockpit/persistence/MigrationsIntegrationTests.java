@@ -187,6 +187,19 @@ class MigrationsIntegrationTests {
 	}
 
 	@Test
+	void addsOneVersionStringPerExtensionDashboardAndRollsItBack() throws SQLException {
+		migrations.apply();
+		String unique = "SELECT CONCAT(NON_UNIQUE, ' ', GROUP_CONCAT(COLUMN_NAME ORDER BY SEQ_IN_INDEX))"
+				+ " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'dashboard_versions'"
+				+ " AND INDEX_NAME = 'uk_dashboard_version' GROUP BY NON_UNIQUE";
+		assertThat(query(unique)).containsExactly("0 dashboard_id,version");
+
+		migrations.rollbackToTag("monitoring-additions-1.0.0");
+
+		assertThat(query(unique)).isEmpty();
+	}
+
+	@Test
 	void declaresTheForeignKeyStrategyOfTheSpec() throws SQLException {
 		migrations.apply();
 

@@ -20,8 +20,9 @@ final class Planting {
 	/**
 	 * As {@code owner}: a project with a profile, a dashboard (the profile's active one),
 	 * a module with a granted capability, a project guardrail, a context window
-	 * ({@code window}) holding a message, a provider configuration and a grant of the
-	 * shared tool. The ids come back by noun, with {@code user} and the shared rows.
+	 * ({@code window}) holding a message, a provider configuration, a grant of the shared
+	 * tool and an unapproved extension dashboard ({@code extensiondashboard}). The ids
+	 * come back by noun, with {@code user} and the shared rows.
 	 */
 	static Pointers.Target tree(HttpGraphQlTester owner, String userId, String marker, String capabilityType,
 			Map<String, String> shared) {
@@ -73,6 +74,14 @@ final class Planting {
 			.variable("messages", List.of(Map.of("role", "USER", "content", marker + "-context-message", "tokens", 3)))
 			.executeAndVerify();
 		cortex(owner, marker, ids);
+		ids.put("extensiondashboard", create(owner,
+				"""
+						mutation($input: PublishExtensionDashboardInput!) { created: publishExtensionDashboard(input: $input) { id } }""",
+				Map.of("input",
+						Map.of("extensionId", marker + "-extension", "dashboardId", marker + "-extension-dashboard",
+								"name", marker + "-extension-dashboard-name", "description",
+								marker + "-extension-description", "config", extensionConfig(marker), "changelog",
+								marker + "-changelog"))));
 		String active = owner.document("""
 				mutation($profile: ID!, $dashboard: ID) {
 				  setActiveDashboard(profileId: $profile, dashboardId: $dashboard) { activeDashboardId }
@@ -105,6 +114,16 @@ final class Planting {
 					}""", Map.of("parent", ids.get("project"), "tool", ids.get("tool"), "input", Map.of("oauth",
 					Map.of("accessToken", apiKey(marker) + "-oauth", "scopes", List.of(marker + "-scope"))))));
 		}
+	}
+
+	/**
+	 * An extension dashboard config that fits the schema, with the marker in every text:
+	 * the owner's unapproved extension dashboard, which no other user may see.
+	 */
+	private static Map<String, Object> extensionConfig(String marker) {
+		return Map.of("name", marker + "-config", "layout", Map.of("note", marker + "-layout"), "modules",
+				List.of(Map.of("type", "checklist", "name", marker + "-config-module", "configuration",
+						Map.of("note", marker + "-module-configuration"), "position", 0)));
 	}
 
 	/** The API key of the planted provider, which no response may contain. */

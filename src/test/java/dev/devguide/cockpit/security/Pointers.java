@@ -28,7 +28,7 @@ final class Pointers implements RootFieldOperations.Values {
 	 * Nouns that are not resources of their own, and the resource holding them:
 	 * {@code appendContextMessages(id)} takes a context window's id.
 	 */
-	private static final Map<String, String> HOLDERS = Map.of("message", "window");
+	private static final Map<String, String> HOLDERS = Map.of("message", "window", "approval", "extensiondashboard");
 
 	private final Target owner;
 
@@ -109,6 +109,12 @@ final class Pointers implements RootFieldOperations.Values {
 	private String known(String camelCase) {
 		String[] words = camelCase.split("(?=[A-Z])");
 		for (int i = words.length - 1; i >= 0; i--) {
+			// a noun of two words first: extensionDashboardId is an extension dashboard's
+			String pair = i == 0 ? "" : (words[i - 1] + words[i]).toLowerCase(Locale.ROOT);
+			String pairSingular = pair.endsWith("s") ? pair.substring(0, pair.length() - 1) : pair;
+			if (!pair.isEmpty() && owner.ids().containsKey(pairSingular)) {
+				return pairSingular;
+			}
 			String word = words[i].toLowerCase(Locale.ROOT);
 			if (owner.ids().containsKey(word)) {
 				return word;
