@@ -21,7 +21,7 @@ class ArchitectureTests {
 
 	private static final String[] DOMAINS = { "..cockpit.project..", "..cockpit.configuration..",
 			"..cockpit.governance..", "..cockpit.bin..", "..cockpit.events..", "..cockpit.audit..",
-			"..cockpit.cortex..", "..cockpit.monitoring.." };
+			"..cockpit.cortex..", "..cockpit.monitoring..", "..cockpit.extension.." };
 
 	@Test
 	void noPackagesDependOnEachOtherInACircle() {
