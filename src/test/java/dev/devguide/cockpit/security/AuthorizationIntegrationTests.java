@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.HttpHeaders;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 /**
@@ -38,7 +39,7 @@ class AuthorizationIntegrationTests {
 	private static final Set<String> REFUSED = Set.of("FORBIDDEN", "NOT_FOUND");
 
 	private static final List<String> OWNED = List.of("project", "profile", "dashboard", "module", "capability",
-			"guardrail", "window", "provider", "access", "user");
+			"guardrail", "window", "provider", "access", "user", "extensiondashboard", "mapping");
 
 	@Autowired
 	GraphQLSchema schema;
@@ -49,6 +50,9 @@ class AuthorizationIntegrationTests {
 
 	@Autowired
 	TestUsers users;
+
+	@Autowired
+	DatabaseClient db;
 
 	private ProbeClient client;
 
@@ -404,7 +408,8 @@ class AuthorizationIntegrationTests {
 
 	private Pointers.Target plant(String userId, String treeMarker, String capabilityType, Map<String, String> shared) {
 		HttpGraphQlTester owner = client.tester(users.token(userId, List.of("user")));
-		return Planting.tree(owner, userId, treeMarker, capabilityType, shared);
+		return Planting.extension(owner, db, Planting.tree(owner, userId, treeMarker, capabilityType, shared),
+				treeMarker);
 	}
 
 	private HttpGraphQlTester admin() {

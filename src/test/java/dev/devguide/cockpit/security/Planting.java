@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * Creates data through the API for the authorization tests: a user's whole project tree
@@ -105,6 +107,34 @@ final class Planting {
 					}""", Map.of("parent", ids.get("project"), "tool", ids.get("tool"), "input", Map.of("oauth",
 					Map.of("accessToken", apiKey(marker) + "-oauth", "scopes", List.of(marker + "-scope"))))));
 		}
+	}
+
+	/**
+	 * The owner's own extension dashboard, unapproved (so no other user can see or
+	 * install it), inserted directly (publishing is not this test's subject), and
+	 * installed into the owner's project: ids as extensiondashboard and mapping.
+	 */
+	static Pointers.Target extension(HttpGraphQlTester owner, DatabaseClient db, Pointers.Target tree, String marker) {
+		Map<String, String> ids = new HashMap<>(tree.ids());
+		String dashboard = UUID.randomUUID().toString();
+		db.sql("""
+				INSERT INTO extension_dashboards (id, extension_id, dashboard_id, name, description, config, author)
+				VALUES (:id, :extension, 'main', :name, :description, :config, :author)""")
+			.bind("id", dashboard)
+			.bind("extension", marker + ".extension")
+			.bind("name", marker + "-extension-dashboard")
+			.bind("description", marker + "-extension-description")
+			.bind("config", "{\"name\": \"" + marker + "-extension-config\", \"layout\": {}, \"modules\": []}")
+			.bind("author", ids.get("user"))
+			.then()
+			.block();
+		ids.put("extensiondashboard", dashboard);
+		ids.put("mapping", create(owner, """
+				mutation($parent: ID!, $dashboard: ID!, $input: ExtensionInstallInput) {
+				  created: installExtension(projectId: $parent, extensionDashboardId: $dashboard, input: $input) { id }
+				}""", Map.of("parent", ids.get("project"), "dashboard", dashboard, "input",
+				Map.of("customConfig", Map.of("description", marker + "-custom-config")))));
+		return new Pointers.Target(Map.copyOf(ids), tree.capabilityType());
 	}
 
 	/** The API key of the planted provider, which no response may contain. */
