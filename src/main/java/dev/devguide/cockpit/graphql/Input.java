@@ -30,6 +30,14 @@ public final class Input {
 		return new Input(env.getArguments(), "");
 	}
 
+	/**
+	 * Values that did not come from the request's arguments (a stored JSON document read
+	 * as input, say), checked by the same specs; a bad one is named {@code path.field}.
+	 */
+	public static Input at(String path, Map<String, Object> values) {
+		return new Input(values, path);
+	}
+
 	/** An input object given as argument or field {@code spec}; empty when absent. */
 	public Input object(FieldSpec<Map<String, Object>> spec) {
 		Map<String, Object> object = optional(spec);

@@ -8,10 +8,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Keeps the {@code position} of ordered children (dashboards of a profile, modules of a
- * dashboard) dense: 0, 1, 2, ... Call inside a transaction that has locked the parent's
- * project, so moves do not interleave.
+ * dashboard, extensions installed in a project) dense: 0, 1, 2, ... Call inside a
+ * transaction that has locked the parent's project, so moves do not interleave.
  */
-final class Positions {
+public final class Positions {
 
 	private final DatabaseClient db;
 
@@ -19,14 +19,14 @@ final class Positions {
 
 	private final String parentColumn;
 
-	Positions(DatabaseClient db, String table, String parentColumn) {
+	public Positions(DatabaseClient db, String table, String parentColumn) {
 		this.db = db;
 		this.table = table;
 		this.parentColumn = parentColumn;
 	}
 
 	/** The position after the last child. */
-	Mono<Integer> next(String parentId) {
+	public Mono<Integer> next(String parentId) {
 		return db.sql("SELECT COUNT(*) AS n FROM " + table + " WHERE " + parentColumn + " = :parent")
 			.bind("parent", parentId)
 			.map(row -> Rows.longValue(row, "n").intValue())
@@ -37,12 +37,12 @@ final class Positions {
 	 * Puts child {@code id} at {@code position} (clamped to the list) and renumbers its
 	 * siblings densely.
 	 */
-	Mono<Void> move(String parentId, String id, int position) {
+	public Mono<Void> move(String parentId, String id, int position) {
 		return siblings(parentId).flatMap(ids -> renumber(parentId, reorder(ids, id, position)));
 	}
 
 	/** Renumbers the remaining children densely after one was removed. */
-	Mono<Void> compact(String parentId) {
+	public Mono<Void> compact(String parentId) {
 		return siblings(parentId).flatMap(ids -> renumber(parentId, ids));
 	}
 

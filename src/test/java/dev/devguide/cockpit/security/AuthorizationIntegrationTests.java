@@ -38,7 +38,7 @@ class AuthorizationIntegrationTests {
 	private static final Set<String> REFUSED = Set.of("FORBIDDEN", "NOT_FOUND");
 
 	private static final List<String> OWNED = List.of("project", "profile", "dashboard", "module", "capability",
-			"guardrail", "window", "provider", "access", "extensiondashboard", "user");
+			"guardrail", "window", "provider", "access", "extensiondashboard", "mapping", "user");
 
 	/**
 	 * Mutations that create a row of the caller's own and point at nothing of anyone
@@ -412,7 +412,7 @@ class AuthorizationIntegrationTests {
 
 	private Pointers.Target plant(String userId, String treeMarker, String capabilityType, Map<String, String> shared) {
 		HttpGraphQlTester owner = client.tester(users.token(userId, List.of("user")));
-		return Planting.tree(owner, userId, treeMarker, capabilityType, shared);
+		return Planting.extension(owner, Planting.tree(owner, userId, treeMarker, capabilityType, shared), treeMarker);
 	}
 
 	private HttpGraphQlTester admin() {

@@ -126,6 +126,21 @@ final class Planting {
 						Map.of("note", marker + "-module-configuration"), "position", 0)));
 	}
 
+	/**
+	 * The owner's own extension dashboard (planted unapproved by {@link #tree}, so no
+	 * other user can see or install it) installed into the owner's project: id as
+	 * mapping.
+	 */
+	static Pointers.Target extension(HttpGraphQlTester owner, Pointers.Target tree, String marker) {
+		Map<String, String> ids = new HashMap<>(tree.ids());
+		ids.put("mapping", create(owner, """
+				mutation($parent: ID!, $dashboard: ID!, $input: ExtensionInstallInput) {
+				  created: installExtension(projectId: $parent, extensionDashboardId: $dashboard, input: $input) { id }
+				}""", Map.of("parent", ids.get("project"), "dashboard", ids.get("extensiondashboard"), "input",
+				Map.of("customConfig", Map.of("description", marker + "-custom-config")))));
+		return new Pointers.Target(Map.copyOf(ids), tree.capabilityType());
+	}
+
 	/** The API key of the planted provider, which no response may contain. */
 	static String apiKey(String marker) {
 		return marker + "-provider-api-key";

@@ -26,9 +26,11 @@ final class Pointers implements RootFieldOperations.Values {
 
 	/**
 	 * Nouns that are not resources of their own, and the resource holding them:
-	 * {@code appendContextMessages(id)} takes a context window's id.
+	 * {@code appendContextMessages(id)} takes a context window's id,
+	 * {@code moveExtension(id)} an installed extension's (a mapping's).
 	 */
-	private static final Map<String, String> HOLDERS = Map.of("message", "window", "approval", "extensiondashboard");
+	private static final Map<String, String> HOLDERS = Map.of("message", "window", "approval", "extensiondashboard",
+			"extension", "mapping");
 
 	private final Target owner;
 
@@ -98,8 +100,8 @@ final class Pointers implements RootFieldOperations.Values {
 	}
 
 	/**
-	 * The last word of a camel-case name that is a known noun (plural or not); unknown:
-	 * project.
+	 * The whole camel-case name if it is a known noun (extensionDashboard), else its last
+	 * word that is one (plural or not); unknown: project.
 	 */
 	private String noun(String camelCase) {
 		String known = known(camelCase);
@@ -107,6 +109,10 @@ final class Pointers implements RootFieldOperations.Values {
 	}
 
 	private String known(String camelCase) {
+		String whole = camelCase.toLowerCase(Locale.ROOT);
+		if (owner.ids().containsKey(whole)) {
+			return whole;
+		}
 		String[] words = camelCase.split("(?=[A-Z])");
 		for (int i = words.length - 1; i >= 0; i--) {
 			// a noun of two words first: extensionDashboardId is an extension dashboard's
