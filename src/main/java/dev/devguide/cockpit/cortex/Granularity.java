@@ -9,7 +9,7 @@ import java.time.temporal.TemporalAdjusters;
 
 /**
  * The bucket of a trend, in UTC: an hour, a day, an ISO week (from Monday) or a calendar
- * month. Hours are read from the hourly rollup, the others from the daily one.
+ * month. Hours are read from the hourly rollup, the others from a daily one.
  */
 enum Granularity {
 

@@ -46,18 +46,18 @@ public class TokenUsageAnalytics {
 	/** {@code tokenUsageTrend}. */
 	Mono<List<UsageSeries>> trend(@Nullable List<String> projectIds, TrendQuery query) {
 		UsageRange range = query.range();
-		return scope(projectIds).flatMap(
-				scope -> rollups.sums(scope, range.from(), range.to(), range.hourly(), query.groupBy(), true, false)
-					.collectList()
-					.map(rows -> series(rows, query)));
+		return scope(projectIds).flatMap(scope -> rollups
+			.sums(scope, range.from(), range.to(), range.granularity(), query.groupBy(), true, false)
+			.collectList()
+			.map(rows -> series(rows, query)));
 	}
 
 	/** The trend of each project, for {@code Project.tokenUsageTrend}: one statement. */
 	Mono<Map<String, List<UsageSeries>>> trends(List<String> projectIds, TrendQuery query) {
 		UsageRange range = query.range();
 		return rollups
-			.sums(ProjectScope.exactly(projectIds), range.from(), range.to(), range.hourly(), query.groupBy(), true,
-					true)
+			.sums(ProjectScope.exactly(projectIds), range.from(), range.to(), range.granularity(), query.groupBy(),
+					true, true)
 			.collectList()
 			.map(rows -> {
 				Map<String, List<UsageRow>> byProject = rows.stream()
@@ -70,19 +70,21 @@ public class TokenUsageAnalytics {
 
 	/** {@code tokenUsageBreakdown}. */
 	Mono<UsageBreakdown> breakdown(@Nullable List<String> projectIds, UsageRange range, UsageDimension by) {
-		return scope(projectIds)
-			.flatMap(scope -> rollups.sums(scope, range.from(), range.to(), range.hourly(), List.of(by), false, false)
-				.collectList()
-				.map(rows -> {
-					UsageTotals total = rows.stream().map(UsageRow::totals).reduce(UsageTotals.ZERO, UsageTotals::plus);
-					List<UsageShare> groups = rows.stream()
-						.map(row -> new UsageShare(row.key().get(0), row.totals(), share(row.totals(), total)))
-						.sorted(Comparator.comparing(UsageShare::cost)
-							.reversed()
-							.thenComparing(share -> Objects.toString(share.key(), "")))
-						.toList();
-					return new UsageBreakdown(range.from(), range.to(), by.name(), total, groups);
-				}));
+		return scope(projectIds).flatMap(
+				scope -> rollups.sums(scope, range.from(), range.to(), range.granularity(), List.of(by), false, false)
+					.collectList()
+					.map(rows -> {
+						UsageTotals total = rows.stream()
+							.map(UsageRow::totals)
+							.reduce(UsageTotals.ZERO, UsageTotals::plus);
+						List<UsageShare> groups = rows.stream()
+							.map(row -> new UsageShare(row.key().get(0), row.totals(), share(row.totals(), total)))
+							.sorted(Comparator.comparing(UsageShare::cost)
+								.reversed()
+								.thenComparing(share -> Objects.toString(share.key(), "")))
+							.toList();
+						return new UsageBreakdown(range.from(), range.to(), by.name(), total, groups);
+					}));
 	}
 
 	/**
@@ -90,7 +92,8 @@ public class TokenUsageAnalytics {
 	 */
 	Mono<Map<String, BigDecimal>> costs(List<String> projectIds, UsageRange range) {
 		return rollups
-			.sums(ProjectScope.exactly(projectIds), range.from(), range.to(), range.hourly(), List.of(), false, true)
+			.sums(ProjectScope.exactly(projectIds), range.from(), range.to(), range.granularity(), List.of(), false,
+					true)
 			.collectMap(row -> Objects.requireNonNull(row.projectId()), row -> row.totals().cost())
 			.map(found -> {
 				Map<String, BigDecimal> costs = new HashMap<>();

@@ -20,8 +20,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * SQL for the hourly and daily rollups of {@code token_usage}: adding a batch of raw
- * rows, and the sums the trend, breakdown and totals read.
+ * SQL for the rollups of {@code token_usage} ({@link UsageRollup}): adding a batch of raw
+ * rows to each, and the sums the trend, breakdown and totals read.
  *
  * <p>
  * Exact under concurrency, on MariaDB, MySQL and TiDB alike: the rollups are written in
@@ -50,8 +50,7 @@ class TokenUsageRollupRepository {
 		.thenComparing(RollupKey::operationType)
 		.thenComparing(RollupKey::dashboardContext);
 
-	private static final String COLUMNS = "project_id, bucket_start, provider, model, operation_type, "
-			+ "dashboard_context, input_tokens, output_tokens, total_cost, requests";
+	private static final String SUM_COLUMNS = "input_tokens, output_tokens, total_cost, requests";
 
 	/** Adds a batch's sums to the rows already there. */
 	private static final String ADD = "ON DUPLICATE KEY UPDATE input_tokens = input_tokens + VALUES(input_tokens), "
@@ -69,34 +68,53 @@ class TokenUsageRollupRepository {
 			String dashboardContext) {
 	}
 
-	/** Adds the raw rows to both rollups: two statements, whatever the batch. */
+	/**
+	 * Adds the raw rows to every rollup: one statement per rollup, whatever the batch.
+	 */
 	Mono<Void> add(List<TokenUsage> rows) {
-		return add("token_usage_hourly", Granularity.HOUR, rows).then(add("token_usage_daily", Granularity.DAY, rows));
+		Mono<Void> all = Mono.empty();
+		for (UsageRollup rollup : UsageRollup.values()) {
+			all = all.then(add(rollup, rows));
+		}
+		return all;
 	}
 
-	private Mono<Void> add(String table, Granularity granularity, List<TokenUsage> rows) {
+	private Mono<Void> add(UsageRollup rollup, List<TokenUsage> rows) {
+		boolean everyDimension = rollup.holds(UsageDimension.OPERATION_TYPE);
 		Map<RollupKey, UsageTotals> sums = new TreeMap<>(KEY_ORDER);
 		for (TokenUsage row : rows) {
-			RollupKey key = new RollupKey(row.projectId(), granularity.floor(row.timestamp()), row.provider(),
-					row.model(), blankForNull(row.operationType()), blankForNull(row.dashboardContext()));
+			RollupKey key = new RollupKey(row.projectId(), rollup.bucket().floor(row.timestamp()), row.provider(),
+					row.model(), everyDimension ? blankForNull(row.operationType()) : "",
+					everyDimension ? blankForNull(row.dashboardContext()) : "");
 			sums.merge(key, new UsageTotals(row.inputTokens(), row.outputTokens(), row.totalCost(), 1),
 					UsageTotals::plus);
 		}
-		return MultiRowInsert.of(db, table, COLUMNS, List.copyOf(sums.entrySet()), entry -> {
-			RollupKey key = entry.getKey();
-			UsageTotals totals = entry.getValue();
-			return List.of(key.projectId(), Rows.utc(key.bucketStart()), key.provider(), key.model(),
-					key.operationType(), key.dashboardContext(), totals.inputTokens(), totals.outputTokens(),
-					totals.cost(), totals.requests());
-		}, ADD).then();
+		String keyColumns = everyDimension
+				? "project_id, bucket_start, provider, model, operation_type, dashboard_context"
+				: "project_id, bucket_start, provider, model";
+		return MultiRowInsert
+			.of(db, rollup.table(), keyColumns + ", " + SUM_COLUMNS, List.copyOf(sums.entrySet()), entry -> {
+				RollupKey key = entry.getKey();
+				UsageTotals totals = entry.getValue();
+				List<Object> values = new ArrayList<>(
+						List.of(key.projectId(), Rows.utc(key.bucketStart()), key.provider(), key.model()));
+				if (everyDimension) {
+					values.add(key.operationType());
+					values.add(key.dashboardContext());
+				}
+				values.addAll(List.of(totals.inputTokens(), totals.outputTokens(), totals.cost(), totals.requests()));
+				return values;
+			}, ADD)
+			.then();
 	}
 
 	/**
 	 * Sums per bucket of {@code granularity}'s rollup (hours or days) and per value of
-	 * {@code dimensions}, optionally per project, over {@code [from, to)}.
+	 * {@code dimensions}, optionally per project, over {@code [from, to)}, read from the
+	 * smallest rollup that holds them.
 	 */
-	Flux<UsageRow> sums(ProjectScope scope, Instant from, Instant to, boolean hourly, List<UsageDimension> dimensions,
-			boolean perBucket, boolean perProject) {
+	Flux<UsageRow> sums(ProjectScope scope, Instant from, Instant to, Granularity granularity,
+			List<UsageDimension> dimensions, boolean perBucket, boolean perProject) {
 		List<String> groups = new ArrayList<>();
 		if (perProject) {
 			groups.add("project_id");
@@ -110,8 +128,8 @@ class TokenUsageRollupRepository {
 			.parameter("from", Rows.utc(from))
 			.parameter("to", Rows.utc(to));
 		String columns = groups.isEmpty() ? SUMS : String.join(", ", groups) + ", " + SUMS;
-		String sql = "SELECT " + columns + " FROM " + (hourly ? "token_usage_hourly" : "token_usage_daily")
-				+ where.where() + (groups.isEmpty() ? "" : " GROUP BY " + String.join(", ", groups));
+		String sql = "SELECT " + columns + " FROM " + UsageRollup.of(granularity, dimensions).table() + where.where()
+				+ (groups.isEmpty() ? "" : " GROUP BY " + String.join(", ", groups));
 		return where.bind(db.sql(sql))
 			.map(row -> map(row, dimensions, perBucket, perProject))
 			.all()

@@ -61,8 +61,4 @@ record UsageRange(Instant from, Instant to, Granularity granularity) {
 		return buckets;
 	}
 
-	boolean hourly() {
-		return granularity.hourly();
-	}
-
 }

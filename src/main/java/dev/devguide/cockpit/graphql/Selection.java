@@ -4,6 +4,7 @@ import graphql.GraphQLContext;
 import graphql.language.Field;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.SelectedField;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -54,12 +55,27 @@ public final class Selection {
 	static Selection of(DataFetchingEnvironment env, boolean connection) {
 		Map<Field, Selection> cache = cache(env.getGraphQlContext());
 		return cache.computeIfAbsent(env.getField(), field -> {
-			List<SelectedField> selected = connection ? env.getSelectionSet().getFields("edges/node/*")
-					: env.getSelectionSet().getImmediateFields();
+			List<SelectedField> selected = env.getSelectionSet().getImmediateFields();
+			if (connection) {
+				// edges, then node, by name: getFields("edges/node/*") compiles a glob
+				// per call
+				selected = below(below(selected, "edges"), "node");
+			}
 			TreeSet<String> names = new TreeSet<>();
 			selected.forEach(one -> names.add(one.getName()));
 			return new Selection(Collections.unmodifiableSortedSet(names));
 		});
+	}
+
+	/** The fields selected below every selection of {@code name} among {@code fields}. */
+	private static List<SelectedField> below(List<SelectedField> fields, String name) {
+		List<SelectedField> below = new ArrayList<>();
+		for (SelectedField field : fields) {
+			if (field.getName().equals(name)) {
+				below.addAll(field.getSelectionSet().getImmediateFields());
+			}
+		}
+		return below;
 	}
 
 	@SuppressWarnings("unchecked")

@@ -42,11 +42,8 @@ class SecurityConfiguration {
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-			.authorizeExchange(exchanges -> exchanges
-				.pathMatchers("/graphql", "/graphiql", "/graphiql/**", "/actuator/health", "/actuator/health/**")
-				.permitAll()
-				.anyExchange()
-				.authenticated())
+			.authorizeExchange(
+					exchanges -> exchanges.matchers(new OpenPaths()).permitAll().anyExchange().authenticated())
 			.oauth2ResourceServer(server -> server
 				.jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(authenticationConverter())))
 			.build();

@@ -387,25 +387,25 @@ class AnalyticsBenchmark {
 					.bind("p", project)
 					.bind("f", since));
 		print("EXPLAIN rollup, 1 project", db.sql("EXPLAIN SELECT bucket_start, provider, SUM(input_tokens), "
-				+ "SUM(output_tokens), SUM(total_cost), SUM(requests) FROM token_usage_daily WHERE project_id IN (:p) "
+				+ "SUM(output_tokens), SUM(total_cost), SUM(requests) FROM token_usage_daily_model WHERE project_id IN (:p) "
 				+ "AND bucket_start >= :f AND bucket_start < :t GROUP BY bucket_start, provider")
 			.bind("p", project)
 			.bind("f", since)
 			.bind("t", LocalDateTime.ofInstant(to, ZoneOffset.UTC)));
-		print("EXPLAIN rollup, an owner's projects", db
-			.sql("EXPLAIN SELECT bucket_start, provider, SUM(input_tokens), "
-					+ "SUM(output_tokens), SUM(total_cost), SUM(requests) FROM token_usage_daily WHERE project_id IN "
-					+ "(SELECT id FROM projects WHERE owner_user_id = :o) AND bucket_start >= :f AND bucket_start < :t "
-					+ "GROUP BY bucket_start, provider")
+		print("EXPLAIN rollup, an owner's projects", db.sql("EXPLAIN SELECT bucket_start, provider, SUM(input_tokens), "
+				+ "SUM(output_tokens), SUM(total_cost), SUM(requests) FROM token_usage_daily_model WHERE project_id IN "
+				+ "(SELECT id FROM projects WHERE owner_user_id = :o) AND bucket_start >= :f AND bucket_start < :t "
+				+ "GROUP BY bucket_start, provider")
 			.bind("o", AnalyticsData.owner(0))
 			.bind("f", since)
 			.bind("t", LocalDateTime.ofInstant(to, ZoneOffset.UTC)));
 		String scope = "(SELECT id FROM projects WHERE owner_user_id = :o)";
 		print("EXPLAIN complianceReport, owner",
-				db.sql("EXPLAIN SELECT ms.id, ms.category, ms.standard_name, "
-						+ "COUNT(mv.id), COUNT(CASE WHEN mv.status = 'open' THEN 1 END) FROM metadata_standards ms "
-						+ "LEFT JOIN metadata_violations mv ON mv.standard_id = ms.id AND mv.project_id IN " + scope
-						+ " WHERE ms.is_active = TRUE GROUP BY ms.id, ms.category, ms.standard_name")
+				db.sql("EXPLAIN SELECT ms.id, ms.category, ms.standard_name, COALESCE(c.violations, 0), "
+						+ "COALESCE(c.open_count, 0) FROM metadata_standards ms LEFT JOIN (SELECT mv.standard_id, "
+						+ "COUNT(mv.id) AS violations, COUNT(CASE WHEN mv.status = 'open' THEN 1 END) AS open_count "
+						+ "FROM metadata_violations mv WHERE mv.project_id IN " + scope
+						+ " GROUP BY mv.standard_id) c ON c.standard_id = ms.id WHERE ms.is_active = TRUE")
 					.bind("o", AnalyticsData.owner(0)));
 		print("EXPLAIN highImpactChanges, owner", db.sql("EXPLAIN SELECT sb.id, sb.project_id, sb.change_type, "
 				+ "sb.created_at, COUNT(DISTINCT pl.affected_dashboard_id) AS affected, "

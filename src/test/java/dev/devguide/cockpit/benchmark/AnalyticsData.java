@@ -28,8 +28,8 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  * {@code 90 days / rows} up to {@link #END}, round robin over the projects; for a
  * project's k-th row the model (4 providers × 2 models) is k mod 8, the operation type
  * (5) (k / 8) mod 5, the dashboard context (4 and none) (k / 40) mod 5;</li>
- * <li>the hourly and daily rollups of those rows, computed from them by {@code GROUP BY}
- * one UTC day per transaction;</li>
+ * <li>the hourly, daily and daily-per-model rollups of those rows, computed from them by
+ * {@code GROUP BY} one UTC day per transaction;</li>
  * <li>3 more active standards, and {@code violations} violations over these 4 standards
  * (open, resolved and suppressed 10:7:3), spread over the projects;</li>
  * <li>{@code changes} Bin changes over the last 6 days, spread over the projects, the
@@ -118,10 +118,13 @@ final class AnalyticsData {
 						+ "(%,d now), %,d changes (%,d now); seeding took %.1f s%n",
 				rows, raw, rollups, violations, seededViolations, changes, seededChanges,
 				(System.nanoTime() - begin) / 1e9);
-		System.out.printf("table sizes: token_usage %,d, token_usage_hourly %,d, token_usage_daily %,d, "
-				+ "metadata_violations %,d, sync_buffer %,d, propagation_log %,d (estimates: information_schema)%n",
+		System.out.printf(
+				"table sizes: token_usage %,d, token_usage_hourly %,d, token_usage_daily %,d, "
+						+ "token_usage_daily_model %,d, metadata_violations %,d, sync_buffer %,d, propagation_log %,d "
+						+ "(estimates: information_schema)%n",
 				estimate("token_usage"), estimate("token_usage_hourly"), estimate("token_usage_daily"),
-				estimate("metadata_violations"), estimate("sync_buffer"), estimate("propagation_log"));
+				estimate("token_usage_daily_model"), estimate("metadata_violations"), estimate("sync_buffer"),
+				estimate("propagation_log"));
 	}
 
 	/** The first raw row's timestamp: the trends' data start here. */
@@ -176,8 +179,8 @@ final class AnalyticsData {
 	}
 
 	/**
-	 * Both rollups of the raw rows, a UTC day per transaction (hourly buckets nest in
-	 * days, so no two transactions write the same rollup row); a day is done when its
+	 * The three rollups of the raw rows, a UTC day per transaction (hourly buckets nest
+	 * in days, so no two transactions write the same rollup row); a day is done when its
 	 * first row's daily rollup row exists. Returns how many days were written.
 	 */
 	private long rollups() {
@@ -196,7 +199,11 @@ final class AnalyticsData {
 			String range = "id >= '" + rawId(lo) + "' AND id < '" + rawId(hi) + "'";
 			String hourly = rollup("token_usage_hourly", "DATE_FORMAT(`timestamp`, '%Y-%m-%d %H:00:00')", range);
 			String daily = rollup("token_usage_daily", "DATE(`timestamp`)", range);
-			transactions.execute(status -> db.sql(hourly).then().then(db.sql(daily).then())).then().block();
+			String dailyModel = modelRollup(range);
+			transactions
+				.execute(status -> db.sql(hourly).then().then(db.sql(daily).then()).then(db.sql(dailyModel).then()))
+				.then()
+				.block();
 			written++;
 		}
 		return written;
@@ -215,6 +222,17 @@ final class AnalyticsData {
 				FROM token_usage WHERE %3$s
 				GROUP BY project_id, %2$s, provider, model, COALESCE(operation_type, ''),
 				    COALESCE(dashboard_context, '')""".formatted(table, bucket, range);
+	}
+
+	/** The sums the server writes per project, UTC day, provider and model. */
+	private static String modelRollup(String range) {
+		return """
+				INSERT INTO token_usage_daily_model (project_id, bucket_start, provider, model, input_tokens,
+				    output_tokens, total_cost, requests)
+				SELECT project_id, DATE(`timestamp`), provider, model, SUM(input_tokens), SUM(output_tokens),
+				    SUM(total_cost), COUNT(*)
+				FROM token_usage WHERE %s
+				GROUP BY project_id, DATE(`timestamp`), provider, model""".formatted(range);
 	}
 
 	private long violations() {

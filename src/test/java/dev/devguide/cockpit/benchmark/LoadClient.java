@@ -26,8 +26,9 @@ import reactor.netty.resources.ConnectionProvider;
  * committing transaction, so at or before the commit). Talks to the orchestrator through
  * stdin and stdout: prints {@code CONNECTED n}, then {@code READY n} once every
  * subscriber received an event; on {@code MEASURE} forgets what it saw; on {@code STOP k}
- * waits until every subscriber has k events since MEASURE (at most a minute) and prints
- * {@code RESULT}.</li>
+ * waits until every subscriber has k events of measured changes (change type
+ * {@link #MEASURED}) since MEASURE (at most a minute) and prints {@code RESULT} with the
+ * number of other events seen since MEASURE (warm-up changes still in flight).</li>
  * <li>{@code bin <http-url> <token> <pairs> <concurrency> <project>...}: submitChange
  * then validateChange, {@code pairs} times at the given concurrency, over the projects;
  * prints {@code RESULT} with pairs/s and the per-call latency percentiles.</li>
@@ -48,11 +49,14 @@ public final class LoadClient {
 		System.exit(0);
 	}
 
+	/** The change type of the changes whose deliveries are measured. */
+	static final String MEASURED = "bench_measured";
+
 	private static void subscribe(String url, String token, String project, int count) throws Exception {
 		String init = "{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"Bearer " + token + "\"}}";
 		String subscribe = "{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":{\"query\":\"subscription { "
 				+ "syncBufferStatusChanged(projectId: \\\"" + project
-				+ "\\\", statuses: [PENDING]) { cursor at } }\"}}";
+				+ "\\\", statuses: [PENDING]) { cursor at change { changeType } } }\"}}";
 		HttpClient client = HttpClient.create(ConnectionProvider.newConnection());
 		List<Subscriber> subscribers = new ArrayList<>();
 		AtomicInteger connected = new AtomicInteger();
@@ -85,8 +89,8 @@ public final class LoadClient {
 		}
 		await(() -> connected.get() >= count, Duration.ofMinutes(3));
 		System.out.println("CONNECTED " + connected.get());
-		await(() -> subscribers.stream().allMatch(s -> s.received() > 0), Duration.ofMinutes(3));
-		System.out.println("READY " + subscribers.stream().filter(s -> s.received() > 0).count());
+		await(() -> subscribers.stream().allMatch(s -> s.seen() > 0), Duration.ofMinutes(3));
+		System.out.println("READY " + subscribers.stream().filter(s -> s.seen() > 0).count());
 		BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
 		for (String line = commands.readLine(); line != null; line = commands.readLine()) {
 			if (line.equals("MEASURE")) {
@@ -104,13 +108,17 @@ public final class LoadClient {
 
 	private static String result(List<Subscriber> subscribers, long expected) {
 		long[] all = subscribers.stream().flatMapToLong(Subscriber::latencies).sorted().toArray();
-		return String.format("RESULT received=%d expected=%d p50=%.1f p99=%.1f max=%.1f", all.length, expected,
-				percentile(all, 50) / 1000.0, percentile(all, 99) / 1000.0, percentile(all, 100) / 1000.0);
+		long others = subscribers.stream().mapToLong(Subscriber::others).sum();
+		return String.format("RESULT received=%d expected=%d others=%d p50=%.1f p99=%.1f max=%.1f", all.length,
+				expected, others, percentile(all, 50) / 1000.0, percentile(all, 99) / 1000.0,
+				percentile(all, 100) / 1000.0);
 	}
 
 	/**
-	 * One subscriber's latencies in microseconds; written by its connection's thread
-	 * only.
+	 * One subscriber's latencies in microseconds of the measured changes (change type
+	 * {@link #MEASURED}); events of other changes (the warm-up's, also those still in
+	 * flight when the measurement starts) are only counted. Written by its connection's
+	 * thread only.
 	 */
 	private static final class Subscriber {
 
@@ -118,9 +126,18 @@ public final class LoadClient {
 
 		private volatile int received;
 
+		private volatile int seen;
+
+		private volatile int others;
+
 		void record(String message) {
 			int at = message.indexOf("\"at\":\"");
 			if (at < 0) {
+				return;
+			}
+			seen = seen + 1;
+			if (!message.contains("\"changeType\":\"" + MEASURED + "\"")) {
+				others = others + 1;
 				return;
 			}
 			Instant sent = Instant.parse(message.substring(at + 6, message.indexOf('"', at + 6)));
@@ -139,8 +156,17 @@ public final class LoadClient {
 			return received;
 		}
 
+		int seen() {
+			return seen;
+		}
+
+		int others() {
+			return others;
+		}
+
 		void reset() {
 			received = 0;
+			others = 0;
 		}
 
 		java.util.stream.LongStream latencies() {

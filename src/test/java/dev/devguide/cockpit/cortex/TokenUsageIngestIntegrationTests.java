@@ -59,10 +59,11 @@ class TokenUsageIngestIntegrationTests {
 				() -> record(owner, batch, null).path("recordTokenUsage.recorded")
 					.entity(Integer.class)
 					.isEqualTo(1000));
-		assertThat(inserts).hasSize(3);
+		assertThat(inserts).hasSize(4);
 		assertThat(inserts).anySatisfy(sql -> assertThat(sql).startsWith("INSERT INTO token_usage ("))
 			.anySatisfy(sql -> assertThat(sql).startsWith("INSERT INTO token_usage_hourly"))
-			.anySatisfy(sql -> assertThat(sql).startsWith("INSERT INTO token_usage_daily"));
+			.anySatisfy(sql -> assertThat(sql).startsWith("INSERT INTO token_usage_daily ("))
+			.anySatisfy(sql -> assertThat(sql).startsWith("INSERT INTO token_usage_daily_model"));
 		Map<String, Object> raw = single("SELECT COUNT(*) AS n, SUM(input_tokens) AS input, SUM(total_cost) AS cost "
 				+ "FROM token_usage WHERE project_id = :p");
 		assertThat(((Number) raw.get("n")).longValue()).isEqualTo(1000);
@@ -89,6 +90,7 @@ class TokenUsageIngestIntegrationTests {
 		Errors.expect(record(owner, List.of(), null), "BAD_REQUEST", "input.entries", null);
 		assertThat(count("SELECT COUNT(*) AS n FROM token_usage WHERE project_id = :p")).isZero();
 		assertThat(count("SELECT COUNT(*) AS n FROM token_usage_daily WHERE project_id = :p")).isZero();
+		assertThat(count("SELECT COUNT(*) AS n FROM token_usage_daily_model WHERE project_id = :p")).isZero();
 	}
 
 	private void refused(Consumer<Map<String, Object>> spoil, int index, String field) {

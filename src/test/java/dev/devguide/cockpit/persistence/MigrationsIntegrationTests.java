@@ -51,7 +51,7 @@ class MigrationsIntegrationTests {
 
 	/** The price list, rollups and idempotency keys of token usage (additions). */
 	private static final List<String> USAGE_TABLES = List.of("model_prices", "token_usage_hourly", "token_usage_daily",
-			"usage_idempotency_keys");
+			"token_usage_daily_model", "usage_idempotency_keys");
 
 	private static final List<String> LIQUIBASE_TABLES = List.of("DATABASECHANGELOG", "DATABASECHANGELOGLOCK");
 
@@ -279,6 +279,27 @@ class MigrationsIntegrationTests {
 		assertThat(tables()).containsExactlyInAnyOrderElementsOf(
 				concat(SPEC_TABLES, TRACKING_TABLES, EVENT_TABLES, USAGE_TABLES, LIQUIBASE_TABLES));
 		assertThat(query("SELECT pattern_regex FROM metadata_standards")).containsExactly(SPEC_PATTERN);
+	}
+
+	@Test
+	void theDailyModelRollupIsFilledFromTheDailyRollupItAdds() throws SQLException {
+		migrations.apply();
+		migrations.rollbackToTag("monitoring-additions-1.0.0");
+		update(endpoint,
+				"INSERT INTO token_usage_daily (project_id, bucket_start, provider, model, operation_type,"
+						+ " dashboard_context, input_tokens, output_tokens, total_cost, requests) VALUES"
+						+ " ('p1', '2026-05-01 00:00:00', 'claude', 'sonnet', 'chat', '', 10, 1, 0.5000, 2),"
+						+ " ('p1', '2026-05-01 00:00:00', 'claude', 'sonnet', 'review', 'board', 5, 2, 0.2500, 1),"
+						+ " ('p1', '2026-05-02 00:00:00', 'claude', 'sonnet', 'chat', '', 1, 1, 0.0100, 1),"
+						+ " ('p2', '2026-05-01 00:00:00', 'openai', 'gpt', '', '', 7, 3, 1.0000, 4)");
+
+		migrations.apply();
+
+		assertThat(rows("SELECT project_id, DATE_FORMAT(bucket_start, '%Y-%m-%d'), provider, model, input_tokens,"
+				+ " output_tokens, total_cost, requests FROM token_usage_daily_model ORDER BY 1, 2"))
+			.containsExactly(List.of("p1", "2026-05-01", "claude", "sonnet", "15", "3", "0.7500", "3"),
+					List.of("p1", "2026-05-02", "claude", "sonnet", "1", "1", "0.0100", "1"),
+					List.of("p2", "2026-05-01", "openai", "gpt", "7", "3", "1.0000", "4"));
 	}
 
 	@ParameterizedTest

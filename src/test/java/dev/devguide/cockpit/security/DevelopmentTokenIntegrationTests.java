@@ -61,6 +61,9 @@ class DevelopmentTokenIntegrationTests {
 				.isEqualTo("UP")
 				.jsonPath("$.components.r2dbc.status")
 				.isEqualTo("UP");
+			// anything else needs a token
+			client.get().uri("/actuator/env").exchange().expectStatus().isUnauthorized();
+			client.get().uri("/graphql/other").exchange().expectStatus().isUnauthorized();
 		}
 	}
 
