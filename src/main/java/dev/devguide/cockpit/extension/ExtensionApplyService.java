@@ -7,6 +7,7 @@ import dev.devguide.cockpit.project.Dashboard;
 import dev.devguide.cockpit.project.DashboardService;
 import dev.devguide.cockpit.project.ModuleService;
 import dev.devguide.cockpit.project.ProfileRepository;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -24,7 +25,7 @@ public class ExtensionApplyService {
 
 	private final ExtensionMappingService mappings;
 
-	private final ExtensionInstallRepository installs;
+	private final ExtensionDashboardRepository installs;
 
 	private final ExtensionMappingMerge merge;
 
@@ -36,7 +37,7 @@ public class ExtensionApplyService {
 
 	private final AuditedTransactions transactions;
 
-	ExtensionApplyService(ExtensionMappingService mappings, ExtensionInstallRepository installs,
+	ExtensionApplyService(ExtensionMappingService mappings, ExtensionDashboardRepository installs,
 			ExtensionMappingMerge merge, ProfileRepository profiles, DashboardService dashboards, ModuleService modules,
 			AuditedTransactions transactions) {
 		this.mappings = mappings;
@@ -73,7 +74,8 @@ public class ExtensionApplyService {
 	}
 
 	private Mono<ExtensionApplyPlan> plan(ExtensionMapping mapping) {
-		return installs.config(mapping.extensionDashboardId())
+		return installs.findByIds(List.of(mapping.extensionDashboardId()), ExtensionDashboardLoaders.CONFIG)
+			.next()
 			.switchIfEmpty(
 					Mono.error(() -> ApiException.notFound("ExtensionDashboard", mapping.extensionDashboardId())))
 			.map(base -> ExtensionApplyPlan.of(merge.apply(base.config(), mapping.customConfig())));

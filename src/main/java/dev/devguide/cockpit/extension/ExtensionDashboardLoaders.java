@@ -37,6 +37,9 @@ public class ExtensionDashboardLoaders implements LoaderContribution {
 	 */
 	public static final LoaderKey<String, ExtensionDashboard> BY_ID = LoaderKey.named("extensionDashboard.byId");
 
+	/** The selection that reads a dashboard's config (and the columns always read). */
+	static final Selection CONFIG = Selection.of(List.of("config"));
+
 	/** A page of an extension dashboard's versions, newest first. */
 	public static final LoaderKey<VersionPage, Page<ExtensionVersion>> VERSIONS = LoaderKey
 		.named("extensionDashboard.versions");

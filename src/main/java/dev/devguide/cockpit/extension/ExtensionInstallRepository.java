@@ -4,29 +4,21 @@ import static dev.devguide.cockpit.persistence.Rows.bool;
 import static dev.devguide.cockpit.persistence.Rows.string;
 import static dev.devguide.cockpit.persistence.Rows.stringOrNull;
 
-import dev.devguide.cockpit.persistence.JsonColumns;
-import java.util.Collection;
-import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * What installing reads and writes of {@code extension_dashboards}: the row to install
- * (locked), its download count, and the configs mappings are merged into (only id and
- * config are read).
+ * (locked) and its download count.
  */
 @Repository
 class ExtensionInstallRepository {
 
 	private final DatabaseClient db;
 
-	private final JsonColumns json;
-
-	ExtensionInstallRepository(DatabaseClient db, JsonColumns json) {
+	ExtensionInstallRepository(DatabaseClient db) {
 		this.db = db;
-		this.json = json;
 	}
 
 	/**
@@ -54,18 +46,6 @@ class ExtensionInstallRepository {
 					WHERE id = :id""")
 			.bind("id", id)
 			.then();
-	}
-
-	Mono<ExtensionMappingBase> config(String id) {
-		return configs(List.of(id)).next();
-	}
-
-	/** The configs of many extension dashboards in one statement. */
-	Flux<ExtensionMappingBase> configs(Collection<String> ids) {
-		return db.sql("SELECT id, config FROM extension_dashboards WHERE id IN (:ids)")
-			.bind("ids", ids)
-			.map(row -> new ExtensionMappingBase(string(row, "id"), json.read(row, "config")))
-			.all();
 	}
 
 }

@@ -17,7 +17,6 @@ import static graphql.schema.GraphQLList.list;
 import dev.devguide.cockpit.graphql.Input;
 import dev.devguide.cockpit.graphql.SchemaContribution;
 import dev.devguide.cockpit.graphql.SchemaParts;
-import dev.devguide.cockpit.graphql.Selection;
 import dev.devguide.cockpit.project.Project;
 import java.util.Objects;
 import org.springframework.stereotype.Component;
@@ -56,7 +55,8 @@ class ExtensionMappingSchema implements SchemaContribution {
 				ExtensionDashboardLoaders.BY_ID, ExtensionMapping::extensionDashboardId);
 		schema.fetcher("ProjectExtension", "effectiveConfig", env -> {
 			ExtensionMapping mapping = Objects.requireNonNull(env.<ExtensionMapping>getSource());
-			return ExtensionMappingLoaders.BASE_CONFIG.load(env, mapping.extensionDashboardId(), Selection.ALL)
+			return ExtensionDashboardLoaders.BY_ID
+				.load(env, mapping.extensionDashboardId(), ExtensionDashboardLoaders.CONFIG)
 				.thenApply(base -> base == null ? null : merge.apply(base.config(), mapping.customConfig()));
 		});
 		mutations(schema);
