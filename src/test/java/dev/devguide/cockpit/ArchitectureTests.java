@@ -21,7 +21,8 @@ class ArchitectureTests {
 
 	private static final String[] DOMAINS = { "..cockpit.project..", "..cockpit.configuration..",
 			"..cockpit.governance..", "..cockpit.bin..", "..cockpit.events..", "..cockpit.audit..",
-			"..cockpit.cortex..", "..cockpit.monitoring..", "..cockpit.extension.." };
+			"..cockpit.cortex..", "..cockpit.monitoring..", "..cockpit.extension..", "..cockpit.migration..",
+			"..cockpit.schemachange.." };
 
 	@Test
 	void noPackagesDependOnEachOtherInACircle() {

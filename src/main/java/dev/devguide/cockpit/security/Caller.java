@@ -16,6 +16,13 @@ public record Caller(String userId, Set<String> roles, @Nullable String ipAddres
 	/** The AI gateway's role: records usage for any project, reads nothing. */
 	public static final String INGEST = "ingest";
 
+	/**
+	 * The personas of the migration programme (DB Team Lead, Layer Guardians, Test
+	 * Sentinel): read the programme and do its day-to-day writes. Approvals stay with
+	 * admins (the Architect).
+	 */
+	public static final String MIGRATION = "migration";
+
 	public boolean admin() {
 		return roles.contains(ADMIN);
 	}
@@ -23,6 +30,11 @@ public record Caller(String userId, Set<String> roles, @Nullable String ipAddres
 	/** True when the caller holds the ingest role (with or without others). */
 	public boolean ingest() {
 		return roles.contains(INGEST);
+	}
+
+	/** True when the caller may read the migration programme: an admin or a persona. */
+	public boolean migrationPersona() {
+		return admin() || roles.contains(MIGRATION);
 	}
 
 	/**
