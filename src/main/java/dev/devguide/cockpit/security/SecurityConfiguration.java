@@ -9,13 +9,13 @@ import java.util.Objects;
 import javax.crypto.SecretKey;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.graphql.autoconfigure.GraphQlCorsProperties;
+import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.convert.converter.Converter;
-import org.springframework.boot.graphql.autoconfigure.GraphQlCorsProperties;
-import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.webflux.GraphQlWebSocketHandler;
 import org.springframework.http.codec.ServerCodecConfigurer;
@@ -35,7 +35,10 @@ import reactor.core.publisher.Mono;
 /**
  * Bearer JWT authentication (Spring Security resource server) for HTTP and for WebSocket
  * {@code connection_init}. The endpoint itself is open so that every GraphQL root field
- * can answer UNAUTHORIZED as a GraphQL error.
+ * can answer UNAUTHORIZED as a GraphQL error. A token that is present but refused (see
+ * {@link TokenRules}) is answered before any GraphQL runs: by
+ * {@link TokenRefusalEntryPoint} over HTTP and server-sent events, by the 4401 close of
+ * {@link RefusalClosingWebSocketHandler} over WebSocket.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {

@@ -55,9 +55,7 @@ final class TokenRules {
 
 	/** Throws the first rule {@code jwt} breaks. */
 	void check(Jwt jwt) throws TokenRefusedException {
-		// from the claims themselves, not the Jwt's getIssuedAt() and getExpiresAt(),
-		// which
-		// may be made up from each other
+		// the claims as the token has them: Jwt's getIssuedAt() may be made up from exp
 		Instant now = clock.instant();
 		Instant expiresAt = jwt.getClaimAsInstant(JwtClaimNames.EXP);
 		if (expiresAt == null) {
