@@ -35,7 +35,7 @@ final class BinInputs {
 	static final FieldSpec<String> STATUS = enumValue("status", "SyncStatus", "Only changes in this status.");
 
 	static final FieldSpec<String> SUBSCRIBED_PROJECT = id("projectId",
-			"The project (the caller must own it or be an admin; else FORBIDDEN, or NOT_FOUND).")
+			"The project (the caller must own it or be an admin; else NOT_FOUND, as for one that does not exist).")
 		.nonNull();
 
 	static final FieldSpec<List<String>> STATUSES = enumList("statuses", "SyncStatus",

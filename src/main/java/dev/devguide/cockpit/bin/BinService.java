@@ -41,6 +41,9 @@ public class BinService {
 
 	static final String TYPE = "sync_buffer";
 
+	/** The type as callers know it, in NOT_FOUND answers. */
+	private static final String RESOURCE = "SyncChange";
+
 	private final SyncBufferRepository changes;
 
 	private final Ownership ownership;
@@ -76,11 +79,13 @@ public class BinService {
 		this.transactions = transactions;
 	}
 
-	/** One change; FORBIDDEN when its project belongs to someone else. */
+	/**
+	 * One change; NOT_FOUND, as if it did not exist, when its project is someone else's.
+	 */
 	public Mono<SyncChange> get(String id) {
 		return changes.findById(id)
-			.switchIfEmpty(Mono.error(() -> ApiException.notFound("SyncChange", id)))
-			.flatMap(change -> projects.get(change.projectId()).thenReturn(change));
+			.switchIfEmpty(Mono.error(() -> ApiException.notFound(RESOURCE, id)))
+			.flatMap(change -> projects.readable(change.projectId(), RESOURCE, id).thenReturn(change));
 	}
 
 	/** Stores the change of the checked arguments as PENDING. */
@@ -142,8 +147,8 @@ public class BinService {
 	 */
 	private Mono<SyncChange> locked(Caller caller, String id, String expected, String operation) {
 		return changes.findById(id)
-			.switchIfEmpty(Mono.error(() -> ApiException.notFound("SyncChange", id)))
-			.flatMap(found -> ownership.project(caller, found.projectId()))
+			.switchIfEmpty(Mono.error(() -> ApiException.notFound(RESOURCE, id)))
+			.flatMap(found -> ownership.projectOf(caller, found.projectId(), RESOURCE, id))
 			.then(changes.lock(id))
 			.flatMap(current -> current.status().equals(expected) ? Mono.just(current)
 					: Mono.error(refused(id, current.status(), expected, operation)));

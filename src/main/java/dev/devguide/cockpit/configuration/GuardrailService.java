@@ -15,6 +15,7 @@ import dev.devguide.cockpit.project.Ownership;
 import dev.devguide.cockpit.security.Caller;
 import dev.devguide.cockpit.security.CallerContext;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -60,7 +61,7 @@ public class GuardrailService {
 		return transactions.run(AuditFacts.of("guardrail.create", TYPE, id).with("fields", input.fieldNames()),
 				// The new row takes its required fields from the input, read in the order
 				// save reads them.
-				caller -> authorize(caller, projectId, id)
+				caller -> authorize(caller, projectId, "Project", Objects.requireNonNullElse(projectId, ""))
 					.then(Mono.defer(() -> save(new Guardrail(id, projectId, input.required(RULE_ID),
 							input.required(RULE_DESCRIPTION), input.required(SEVERITY), false, null, true, null), input,
 							true))));
@@ -68,13 +69,13 @@ public class GuardrailService {
 
 	public Mono<Guardrail> update(String id, Input input) {
 		return transactions.run(AuditFacts.of("guardrail.update", TYPE, id).with("fields", input.fieldNames()),
-				caller -> existing(id)
-					.flatMap(current -> authorize(caller, current.projectId(), id).then(save(current, input, false))));
+				caller -> existing(id).flatMap(current -> authorize(caller, current.projectId(), "Guardrail", id)
+					.then(save(current, input, false))));
 	}
 
 	public Mono<String> delete(String id) {
 		return transactions.run(AuditFacts.of("guardrail.delete", TYPE, id),
-				caller -> existing(id).flatMap(current -> authorize(caller, current.projectId(), id))
+				caller -> existing(id).flatMap(current -> authorize(caller, current.projectId(), "Guardrail", id))
 					.then(guardrails.delete(id))
 					.thenReturn(id));
 	}
@@ -85,11 +86,12 @@ public class GuardrailService {
 
 	/**
 	 * Admins for system guardrails, the project's owner otherwise; a refusal names only
-	 * the guardrail.
+	 * what the caller sent: {@code resource} {@code id} (the project of a new guardrail,
+	 * else the guardrail).
 	 */
-	private Mono<Void> authorize(Caller caller, @Nullable String projectId, String guardrailId) {
+	private Mono<Void> authorize(Caller caller, @Nullable String projectId, String resource, String id) {
 		return projectId == null ? TemplateService.requireAdmin(caller)
-				: ownership.projectOf(caller, projectId, "Guardrail", guardrailId).then();
+				: ownership.projectOf(caller, projectId, resource, id).then();
 	}
 
 	private Mono<Guardrail> save(Guardrail current, Input input, boolean isNew) {

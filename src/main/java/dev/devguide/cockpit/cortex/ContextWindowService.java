@@ -51,13 +51,15 @@ public class ContextWindowService {
 		this.transactions = transactions;
 	}
 
-	/** One window; FORBIDDEN when its project belongs to someone else. */
+	/**
+	 * One window; NOT_FOUND, as if it did not exist, when its project is someone else's.
+	 */
 	public Mono<ContextWindow> get(String id, Selection selection) {
 		return CallerContext.current()
 			.flatMap(caller -> windows.findOwned(id, selection)
-				.switchIfEmpty(Mono.error(() -> ApiException.notFound(RESOURCE, id)))
-				.flatMap(owned -> caller.owns(owned.owner()) ? Mono.just(owned.window())
-						: Mono.error(ApiException.forbidden("You may not read " + RESOURCE + " " + id))));
+				.filter(owned -> caller.owns(owned.owner()))
+				.map(owned -> owned.window())
+				.switchIfEmpty(Mono.error(() -> ApiException.notFound(RESOURCE, id))));
 	}
 
 	/** A new, empty window of the project. */

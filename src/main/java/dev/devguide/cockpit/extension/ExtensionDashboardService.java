@@ -152,7 +152,7 @@ public class ExtensionDashboardService {
 			.filter(row -> row.visibleTo(caller))
 			.switchIfEmpty(Mono.error(() -> ApiException.notFound("Extension dashboard", id)))
 			.flatMap(row -> row.mayChange(caller) ? Mono.just(row) : Mono
-				.error(ApiException.forbidden("Only its author or an admin may change extension dashboard " + id)));
+				.error(ApiException.forbidden("Only its author or an admin may change this extension dashboard")));
 	}
 
 	/** The whole row as it is now, in the transaction that changed it. */

@@ -31,6 +31,9 @@ public class ViolationService {
 
 	static final String TYPE = "metadata_violation";
 
+	/** The type as callers know it, in NOT_FOUND answers. */
+	private static final String RESOURCE = "MetadataViolation";
+
 	private final ViolationRepository violations;
 
 	private final Ownership ownership;
@@ -99,19 +102,19 @@ public class ViolationService {
 
 	/**
 	 * Locks the violation's project and checks the caller may change it; NOT_FOUND for an
-	 * unknown violation.
+	 * unknown violation and, alike, for one the caller may not read (of someone else's
+	 * project, or of none for a non-admin).
 	 */
 	private Mono<String> authorize(Caller caller, String id) {
 		return violations.findById(id)
-			.switchIfEmpty(Mono.error(() -> ApiException.notFound("MetadataViolation", id)))
+			.switchIfEmpty(Mono.error(() -> ApiException.notFound(RESOURCE, id)))
 			.flatMap(violation -> {
 				if (violation.projectId() == null) {
-					return caller.admin() ? Mono.just("")
-							: Mono.error(ApiException.forbidden("You may not change violation " + id));
+					return caller.admin() ? Mono.just("") : Mono.error(ApiException.notFound(RESOURCE, id));
 				}
 				// project_id is a soft reference: the violation outlives a deleted
 				// project, and stays admins'.
-				return ownership.project(caller, violation.projectId())
+				return ownership.projectOf(caller, violation.projectId(), RESOURCE, id)
 					.onErrorResume(ApiException.class, error -> caller.admin() && error.type() == ErrorType.NOT_FOUND
 							? Mono.just("") : Mono.error(error));
 			});

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -162,19 +163,23 @@ public class FilesystemTimestampService {
 	 * depends on them (as with token usage).
 	 */
 	private Mono<Void> mayWrite(Caller caller, String projectId) {
-		return owner(projectId).flatMap(owner -> caller.ingest() || caller.owns(owner) ? Mono.empty() : Mono
-			.error(ApiException.forbidden("You may not capture filesystem timestamps of project " + projectId)));
+		return existingFor(projectId, owner -> caller.ingest() || caller.owns(owner));
 	}
 
 	private Mono<Void> mayRead(Caller caller, String projectId) {
-		return owner(projectId).flatMap(owner -> caller.owns(owner) ? Mono.empty()
-				: Mono.error(ApiException.forbidden("You may not read project " + projectId)));
+		return existingFor(projectId, caller::owns);
 	}
 
-	private Mono<String> owner(String projectId) {
+	/**
+	 * Nothing when the project exists and its owner is {@code allowed}; else NOT_FOUND,
+	 * the same answer whether it does not exist or is someone else's.
+	 */
+	private Mono<Void> existingFor(String projectId, Predicate<String> allowed) {
 		return ownership.owners(List.of(projectId))
 			.flatMap(owners -> Mono.justOrEmpty(owners.get(projectId)))
-			.switchIfEmpty(Mono.error(() -> ApiException.notFound("Project", projectId)));
+			.filter(allowed)
+			.switchIfEmpty(Mono.error(() -> ApiException.notFound("Project", projectId)))
+			.then();
 	}
 
 }

@@ -13,7 +13,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Finds the project above a profile, dashboard or module and checks that the caller may
- * change it. The project row is locked (FOR UPDATE) until the transaction ends, so
+ * change it: for someone else's the answer is NOT_FOUND naming what was asked for, the
+ * same as for something that does not exist, so that no one learns another tenant's ids
+ * or which exist. The project row is locked (FOR UPDATE) until the transaction ends, so
  * changes within one project run one after another. The project located is the project of
  * the mutation's audit row ({@link AuditProject}).
  */
@@ -65,8 +67,8 @@ public class Ownership {
 	}
 
 	/**
-	 * Like {@link #project}, but a refusal names {@code resource} {@code id} rather than
-	 * the project.
+	 * Like {@link #project}, but a refusal names {@code resource} {@code id} (what the
+	 * caller asked for) rather than the project.
 	 */
 	public Mono<String> projectOf(Caller caller, String projectId, String resource, String id) {
 		return lockProject(caller, projectId, resource, id);
@@ -97,7 +99,7 @@ public class Ownership {
 			// the audit row of this mutation, refused or not, belongs to the project
 			.flatMap(owner -> AuditProject.located(projectId).thenReturn(owner))
 			.flatMap(owner -> caller.owns(owner) ? Mono.just(projectId)
-					: Mono.error(ApiException.forbidden("You may not change " + resource + " " + id)));
+					: Mono.error(ApiException.notFound(resource, id)));
 	}
 
 }

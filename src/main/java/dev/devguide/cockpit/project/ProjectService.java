@@ -56,13 +56,23 @@ public class ProjectService {
 		});
 	}
 
-	/** One project; FORBIDDEN when it belongs to someone else. */
+	/**
+	 * One project; NOT_FOUND, as if it did not exist, when it belongs to someone else.
+	 */
 	public Mono<Project> get(String id) {
+		return readable(id, "Project", id);
+	}
+
+	/**
+	 * The project, when the caller may read it; else NOT_FOUND naming {@code resource}
+	 * {@code id} (what the caller asked for, under the project), the same answer as when
+	 * it does not exist.
+	 */
+	public Mono<Project> readable(String projectId, String resource, String id) {
 		return CallerContext.current()
-			.flatMap(caller -> projects.findById(id)
-				.switchIfEmpty(Mono.error(() -> ApiException.notFound("Project", id)))
-				.flatMap(project -> caller.owns(project.ownerUserId()) ? Mono.just(project)
-						: Mono.error(ApiException.forbidden("You may not read project " + id))));
+			.flatMap(caller -> projects.findById(projectId)
+				.filter(project -> caller.owns(project.ownerUserId()))
+				.switchIfEmpty(Mono.error(() -> ApiException.notFound(resource, id))));
 	}
 
 	public Mono<Project> create(Input input) {

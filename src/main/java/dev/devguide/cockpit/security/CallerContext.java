@@ -17,8 +17,6 @@ import reactor.core.publisher.Mono;
  */
 public final class CallerContext {
 
-	private static final String ROLE_PREFIX = "ROLE_";
-
 	private CallerContext() {
 	}
 
@@ -40,8 +38,8 @@ public final class CallerContext {
 		Set<String> roles = authentication.getAuthorities()
 			.stream()
 			.map(GrantedAuthority::getAuthority)
-			.filter(authority -> authority.startsWith(ROLE_PREFIX))
-			.map(authority -> authority.substring(ROLE_PREFIX.length()))
+			.filter(authority -> authority.startsWith(TokenRoles.PREFIX))
+			.map(authority -> authority.substring(TokenRoles.PREFIX.length()))
 			.collect(Collectors.toUnmodifiableSet());
 		return new Caller(authentication.getName(), roles, origin.ipAddress(), origin.userAgent());
 	}

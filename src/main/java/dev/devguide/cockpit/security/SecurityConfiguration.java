@@ -3,19 +3,22 @@ package dev.devguide.cockpit.security;
 import dev.devguide.cockpit.persistence.DatabaseSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import javax.crypto.SecretKey;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.graphql.autoconfigure.GraphQlCorsProperties;
+import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.convert.converter.Converter;
-import org.springframework.graphql.server.support.BearerTokenAuthenticationExtractor;
-import org.springframework.graphql.server.webflux.AuthenticationWebSocketInterceptor;
+import org.springframework.graphql.server.WebGraphQlHandler;
+import org.springframework.graphql.server.webflux.GraphQlWebSocketHandler;
+import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
@@ -23,41 +26,48 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.web.cors.CorsConfiguration;
 import reactor.core.publisher.Mono;
 
 /**
  * Bearer JWT authentication (Spring Security resource server) for HTTP and for WebSocket
  * {@code connection_init}. The endpoint itself is open so that every GraphQL root field
- * can answer UNAUTHORIZED as a GraphQL error.
+ * can answer UNAUTHORIZED as a GraphQL error. A token that is present but refused (see
+ * {@link TokenRules}) is answered before any GraphQL runs: by
+ * {@link TokenRefusalEntryPoint} over HTTP and server-sent events, by the 4401 close of
+ * {@link RefusalClosingWebSocketHandler} over WebSocket.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
 	@Bean
 	SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
+		TokenRefusalEntryPoint refusal = new TokenRefusalEntryPoint();
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.authorizeExchange(
 					exchanges -> exchanges.matchers(new OpenPaths()).permitAll().anyExchange().authenticated())
-			.oauth2ResourceServer(server -> server
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(refusal))
+			.oauth2ResourceServer(server -> server.authenticationEntryPoint(refusal)
 				.jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(authenticationConverter())))
 			.build();
 	}
 
+	/**
+	 * Checks the signature (with the HS256 key or the JWKS), then the {@link TokenRules},
+	 * keeping what passed both ({@link VerifiedTokens}).
+	 */
 	@Bean
 	ReactiveJwtDecoder jwtDecoder(JwtSettings jwt, ObjectProvider<SecretKey> key) {
-		if (jwt.hasJwksUri()) {
-			// hasJwksUri(): it is set
-			return new VerifiedTokens(
-					NimbusReactiveJwtDecoder.withJwkSetUri(Objects.requireNonNull(jwt.jwksUri())).build());
-		}
-		return new VerifiedTokens(
-				NimbusReactiveJwtDecoder.withSecretKey(key.getObject()).macAlgorithm(MacAlgorithm.HS256).build());
+		NimbusReactiveJwtDecoder signatures = jwt.hasJwksUri()
+				// hasJwksUri(): it is set
+				? NimbusReactiveJwtDecoder.withJwkSetUri(Objects.requireNonNull(jwt.jwksUri())).build()
+				: NimbusReactiveJwtDecoder.withSecretKey(key.getObject()).macAlgorithm(MacAlgorithm.HS256).build();
+		return new VerifiedTokens(VerifiedTokens.signatureOnly(signatures), new TokenRules(jwt, Clock.systemUTC()));
 	}
 
 	/** The HS256 key, or none when tokens are verified only against a JWKS. */
@@ -78,9 +88,9 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	@Nullable TokenIssuer tokenIssuer(ObjectProvider<SecretKey> jwtSigningKey) {
+	@Nullable TokenIssuer tokenIssuer(ObjectProvider<SecretKey> jwtSigningKey, JwtSettings jwt) {
 		SecretKey key = jwtSigningKey.getIfAvailable();
-		return key == null ? null : new TokenIssuer(key);
+		return key == null ? null : new TokenIssuer(key, jwt);
 	}
 
 	/**
@@ -90,10 +100,23 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
-	AuthenticationWebSocketInterceptor authenticationWebSocketInterceptor(ReactiveJwtDecoder decoder) {
+	TokenWebSocketInterceptor authenticationWebSocketInterceptor(ReactiveJwtDecoder decoder) {
 		JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(decoder);
 		manager.setJwtAuthenticationConverter(authenticationConverter());
-		return new AuthenticationWebSocketInterceptor(new BearerTokenAuthenticationExtractor(), manager);
+		return new TokenWebSocketInterceptor(manager);
+	}
+
+	/**
+	 * Spring Boot's GraphQL WebSocket handler, built from the same properties, with the
+	 * reason of a refused token in the 4401 close.
+	 */
+	@Bean
+	GraphQlWebSocketHandler graphQlWebSocketHandler(WebGraphQlHandler handler, GraphQlProperties properties,
+			GraphQlCorsProperties cors, ServerCodecConfigurer codecs) {
+		CorsConfiguration corsConfiguration = cors.toCorsConfiguration();
+		return new RefusalClosingWebSocketHandler(handler, codecs, properties.getWebsocket().getConnectionInitTimeout(),
+				properties.getWebsocket().getKeepAlive(),
+				corsConfiguration == null ? new CorsConfiguration() : corsConfiguration);
 	}
 
 	/**
@@ -105,7 +128,9 @@ class SecurityConfiguration {
 		if (jwt.hasSecret() || jwt.hasJwksUri() || !database.embedded()) {
 			return new DevelopmentToken(null);
 		}
-		String token = issuer.getObject().issue("dev", List.of(Caller.ADMIN), Duration.ofDays(30));
+		// within the maximum lifetime like every other token, and a new one at every
+		// start
+		String token = issuer.getObject().issue("dev", List.of(Caller.ADMIN), jwt.maxLifetime());
 		try {
 			SigningKeys.writeOwnerOnly(database.dataPath().resolve("dev-token"), token + "\n");
 		}
@@ -117,11 +142,8 @@ class SecurityConfiguration {
 	}
 
 	private static Converter<Jwt, Mono<AbstractAuthenticationToken>> authenticationConverter() {
-		JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
-		roles.setAuthoritiesClaimName("roles");
-		roles.setAuthorityPrefix("ROLE_");
 		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-		converter.setJwtGrantedAuthoritiesConverter(roles);
+		converter.setJwtGrantedAuthoritiesConverter(new TokenRoles());
 		return new ReactiveJwtAuthenticationConverterAdapter(converter);
 	}
 

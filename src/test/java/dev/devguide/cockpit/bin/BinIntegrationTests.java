@@ -144,12 +144,17 @@ class BinIntegrationTests {
 		Errors.expect(fixtures.submitting(mine.projectId(), theirs.moduleIds().get(0).get(0), Map.of()), "BAD_REQUEST",
 				"sourceModuleId", null);
 		Errors.expect(fixtures.submitting(mine.projectId(), null, List.of(1, 2)), "BAD_REQUEST", "payload", null);
-		Errors.expect(fixtures.submitting(theirs.projectId(), null, Map.of()), "FORBIDDEN", null, null);
-		Errors.expect(fixtures.submitting(UUID.randomUUID().toString(), null, Map.of()), "NOT_FOUND", null, null);
+		// someone else's project is answered as one that does not exist
+		Errors.expectNotFound(fixtures.submitting(theirs.projectId(), null, Map.of()), "Project", theirs.projectId());
+		String unknown = UUID.randomUUID().toString();
+		Errors.expectNotFound(fixtures.submitting(unknown, null, Map.of()), "Project", unknown);
 
 		String id = others.submit(theirs.projectId(), null, Map.of("k", "v"));
-		Errors.expect(owner.document(CHANGE).variable("id", id).execute(), "FORBIDDEN", null, null);
-		Errors.expect(fixtures.transition("validateChange", id), "FORBIDDEN", null, null);
+		for (String change : List.of(id, unknown)) {
+			Errors.expectNotFound(owner.document(CHANGE).variable("id", change).execute(), "SyncChange", change);
+			Errors.expectNotFound(fixtures.transition("validateChange", change), "SyncChange", change);
+			Errors.expectNotFound(fixtures.transition("propagateChange", change), "SyncChange", change);
+		}
 		assertThat(others.move("validateChange", id)).isEqualTo("VALIDATED");
 	}
 

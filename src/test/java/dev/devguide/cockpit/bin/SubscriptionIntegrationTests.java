@@ -206,7 +206,7 @@ class SubscriptionIntegrationTests {
 	void refusesOtherUsersProjectsUnknownProjectsAndMissingTokens() {
 		String project = fixtures.project();
 		WebSocketGraphQlTester stranger = socket(users.token("stranger-" + UUID.randomUUID(), List.of("user")));
-		assertRefused(stranger, project, "FORBIDDEN");
+		assertRefused(stranger, project, "NOT_FOUND");
 		assertRefused(stranger, UUID.randomUUID().toString(), "NOT_FOUND");
 		stranger.stop().block(WAIT);
 		WebSocketGraphQlTester anonymous = socket(null);

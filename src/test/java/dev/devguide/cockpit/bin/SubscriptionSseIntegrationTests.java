@@ -81,7 +81,7 @@ class SubscriptionSseIntegrationTests {
 	void refusesAnotherUsersProjectAndAMissingToken() {
 		String project = fixtures.project();
 		assertThat(firstError(users.token("stranger-" + UUID.randomUUID(), List.of("user")), project))
-			.containsEntry("classification", "FORBIDDEN");
+			.containsEntry("classification", "NOT_FOUND");
 		assertThat(firstError(null, project)).containsEntry("classification", "UNAUTHORIZED");
 	}
 

@@ -159,14 +159,14 @@ class ContextWindowIntegrationTests {
 		String id = (String) create(fixtures.project(), 100).get("id");
 		append(id, List.of(message("USER", "private", 1)));
 		HttpGraphQlTester stranger = users.user("stranger-" + UUID.randomUUID());
-		Errors.expect(stranger.document(READ).variable("id", id).execute(), "FORBIDDEN", null, null);
+		Errors.expectNotFound(stranger.document(READ).variable("id", id).execute(), "ContextWindow", id);
 		Errors.expect(stranger.document(APPEND)
 			.variable("id", id)
 			.variable("messages", List.of(message("USER", "x", 1)))
-			.execute(), "FORBIDDEN", null, null);
+			.execute(), "NOT_FOUND", null, "ContextWindow " + id + " does not exist");
 		Errors.expect(stranger.document("mutation($id: ID!) { clearContextWindow(id: $id) { id } }")
 			.variable("id", id)
-			.execute(), "FORBIDDEN", null, null);
+			.execute(), "NOT_FOUND", null, "ContextWindow " + id + " does not exist");
 		Errors.expect(owner.document(READ).variable("id", UUID.randomUUID().toString()).execute(), "NOT_FOUND", null,
 				null);
 		HttpGraphQlTester admin = users.admin("admin-" + UUID.randomUUID());

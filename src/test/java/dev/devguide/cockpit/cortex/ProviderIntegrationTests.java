@@ -161,11 +161,11 @@ class ProviderIntegrationTests {
 		owner.removing(id).path("removeProvider").entity(String.class).isEqualTo(id);
 		assertThat(owner.providers(project)).isEmpty();
 		Errors.expect(owner.removing(id), "NOT_FOUND", null, null);
-		Errors.expect(users.user("stranger-" + UUID.randomUUID())
+		Errors.expectNotFound(users.user("stranger-" + UUID.randomUUID())
 			.document("mutation($p: ID!) { configureProvider(projectId: $p, input: {provider: \"a\", model: \"m\"}) "
 					+ "{ id } }")
 			.variable("p", project)
-			.execute(), "FORBIDDEN", null, null);
+			.execute(), "Project", project);
 	}
 
 	@Test

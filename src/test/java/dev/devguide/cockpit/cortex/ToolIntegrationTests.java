@@ -212,8 +212,8 @@ class ToolIntegrationTests {
 		Errors.expect(owner.granting(project, tool, input("oauth", input("scopes", List.of("x".repeat(256))))),
 				"BAD_REQUEST", "input.oauth.scopes", null);
 		assertThat(owner.access(project)).isEmpty();
-		Errors.expect(new ToolClient(users.user("stranger-" + run)).granting(project, tool, null), "FORBIDDEN", null,
-				null);
+		Errors.expectNotFound(new ToolClient(users.user("stranger-" + run)).granting(project, tool, null), "Project",
+				project);
 	}
 
 	private byte[] stored(String id, String token) {

@@ -103,7 +103,8 @@ class ExtensionApplyIntegrationTests {
 		Errors.expect(client.applying(mapping, otherProfile), "BAD_REQUEST", "profileId", null);
 		Errors.expect(client.applying(mapping, UUID.randomUUID().toString()), "NOT_FOUND", null, null);
 		Errors.expect(client.applying(UUID.randomUUID().toString(), profile), "NOT_FOUND", null, null);
-		Errors.expect(client.as(users.user("ext-stranger-" + run)).applying(mapping, profile), "FORBIDDEN", null, null);
+		Errors.expect(client.as(users.user("ext-stranger-" + run)).applying(mapping, profile), "NOT_FOUND", null,
+				" does not exist");
 		assertThat(dashboardsIn(profile)).isZero();
 		assertThat(dashboardsIn(otherProfile)).isZero();
 	}

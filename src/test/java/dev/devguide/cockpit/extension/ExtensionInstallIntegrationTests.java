@@ -84,7 +84,7 @@ class ExtensionInstallIntegrationTests {
 		Errors.expect(client.installing(project, othersDraft, null), "NOT_FOUND", null, othersDraft);
 		Errors.expect(client.installing(project, UUID.randomUUID().toString(), null), "NOT_FOUND", null, null);
 		String stranger = "ext-stranger-" + UUID.randomUUID();
-		Errors.expect(client.as(users.user(stranger)).installing(project, approved, null), "FORBIDDEN", null, null);
+		Errors.expectNotFound(client.as(users.user(stranger)).installing(project, approved, null), "Project", project);
 		Errors.expect(client.installing(project, approved, Map.of("position", -1)), "BAD_REQUEST", "input.position",
 				null);
 		Errors.expect(client.installing(project, approved, Map.of("customConfig", List.of(1))), "BAD_REQUEST",
@@ -252,9 +252,9 @@ class ExtensionInstallIntegrationTests {
 			.containsExactly(ids.get(2), ids.get(1), ids.get(0));
 
 		ExtensionMappingClient stranger = client.as(users.user("ext-stranger-" + UUID.randomUUID()));
-		Errors.expect(stranger.updating(id, Map.of("enabled", true)), "FORBIDDEN", null, null);
-		Errors.expect(stranger.moving(id, 0), "FORBIDDEN", null, null);
-		Errors.expect(stranger.uninstalling(id), "FORBIDDEN", null, null);
+		Errors.expectNotFound(stranger.updating(id, Map.of("enabled", true)), "ProjectExtension", id);
+		Errors.expectNotFound(stranger.moving(id, 0), "ProjectExtension", id);
+		Errors.expectNotFound(stranger.uninstalling(id), "ProjectExtension", id);
 
 		client.uninstalling(ids.get(1)).path("uninstallExtension").entity(String.class).isEqualTo(ids.get(1));
 		Errors.expect(client.uninstalling(ids.get(1)), "NOT_FOUND", null, null);

@@ -115,9 +115,13 @@ class ViolationIntegrationTests {
 		assertThat(move(owner, "suppressViolation", id)).containsEntry("status", "SUPPRESSED");
 		assertThat(move(owner, "reopenViolation", id)).containsEntry("status", "OPEN");
 
-		Errors.expect(attempt(users.user("stranger-" + UUID.randomUUID()), "resolveViolation", id), "FORBIDDEN", null,
-				null);
-		Errors.expect(attempt(owner, "resolveViolation", UUID.randomUUID().toString()), "NOT_FOUND", null, null);
+		// another user's violation is answered as one that does not exist
+		HttpGraphQlTester stranger = users.user("stranger-" + UUID.randomUUID());
+		String unknown = UUID.randomUUID().toString();
+		for (String mutation : List.of("resolveViolation", "suppressViolation", "reopenViolation")) {
+			Errors.expectNotFound(attempt(stranger, mutation, id), "MetadataViolation", id);
+		}
+		Errors.expectNotFound(attempt(owner, "resolveViolation", unknown), "MetadataViolation", unknown);
 		assertThat(move(users.admin("admin-" + UUID.randomUUID()), "resolveViolation", id)).containsEntry("status",
 				"RESOLVED");
 		assertThat(db.sql("SELECT CONCAT(action, ':', status) AS a FROM audit_logs WHERE resource_id = :id ORDER BY id")
@@ -129,6 +133,7 @@ class ViolationIntegrationTests {
 					"metadata_violation.suppress:failure", "metadata_violation.reopen:success",
 					"metadata_violation.reopen:failure", "metadata_violation.suppress:success",
 					"metadata_violation.reopen:success", "metadata_violation.resolve:failure",
+					"metadata_violation.suppress:failure", "metadata_violation.reopen:failure",
 					"metadata_violation.resolve:success");
 	}
 

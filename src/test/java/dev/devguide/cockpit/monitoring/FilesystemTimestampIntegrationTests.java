@@ -120,7 +120,7 @@ class FilesystemTimestampIntegrationTests {
 		HttpGraphQlTester stranger = users.user("fs-stranger-" + UUID.randomUUID());
 		HttpGraphQlTester ingest = users.ingest("fs-gateway-" + UUID.randomUUID());
 		HttpGraphQlTester admin = users.admin("fs-admin-" + UUID.randomUUID());
-		Errors.expect(capture(stranger, project, files("a", 1, "2026-03-04T10:15:00Z")), "FORBIDDEN", null, null);
+		Errors.expectNotFound(capture(stranger, project, files("a", 1, "2026-03-04T10:15:00Z")), "Project", project);
 		Errors.expect(capture(ingest, "no-such-project", files("a", 1, "2026-03-04T10:15:00Z")), "NOT_FOUND", null,
 				null);
 		capture(ingest, project, files("gateway/", 2, "2026-03-04T10:15:00Z"))
@@ -131,10 +131,10 @@ class FilesystemTimestampIntegrationTests {
 			.entity(Integer.class)
 			.isEqualTo(1);
 		assertThat(count()).isEqualTo(3);
-		Errors.expect(page(stranger, null, null, null), "FORBIDDEN", null, null);
+		Errors.expectNotFound(page(stranger, null, null, null), "Project", project);
 		Errors.expect(ingest.document(PAGE).variable("p", project).execute(), "FORBIDDEN", null, null);
-		Errors.expect(stranger.document(HISTORY).variable("p", project).variable("path", "admin/0").execute(),
-				"FORBIDDEN", null, null);
+		Errors.expectNotFound(stranger.document(HISTORY).variable("p", project).variable("path", "admin/0").execute(),
+				"Project", project);
 		page(admin, null, null, null).path("filesystemTimestamps.totalCount").entity(Long.class).isEqualTo(3L);
 		page(owner, null, null, null).path("filesystemTimestamps.totalCount").entity(Long.class).isEqualTo(3L);
 	}

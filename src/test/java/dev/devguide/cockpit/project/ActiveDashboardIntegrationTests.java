@@ -144,7 +144,7 @@ class ActiveDashboardIntegrationTests {
 	}
 
 	@Test
-	void anotherUsersProfileIsForbidden() {
+	void anotherUsersProfileIsNotFound() {
 		HttpGraphQlTester stranger = users.user(unique("stranger"));
 
 		stranger.document(SET_ACTIVE)
@@ -152,7 +152,7 @@ class ActiveDashboardIntegrationTests {
 			.variable("dashboardId", board)
 			.execute()
 			.errors()
-			.satisfy(GraphQlErrors.single("FORBIDDEN"));
+			.satisfy(GraphQlErrors.notFound("Profile", profileId));
 		assertThat(storedActive()).isNull();
 	}
 

@@ -136,13 +136,13 @@ class AuditIntegrationTests {
 			.variable("id", project)
 			.execute()
 			.errors()
-			.satisfy(GraphQlErrors.single("FORBIDDEN"));
+			.satisfy(GraphQlErrors.notFound("Project", project));
 		// language=GraphQL
 		stranger.document("mutation($id: ID!) { deleteProject(id: $id) }")
 			.variable("id", project)
 			.execute()
 			.errors()
-			.satisfy(GraphQlErrors.single("FORBIDDEN"));
+			.satisfy(GraphQlErrors.notFound("Project", project));
 
 		assertRows(strangerId,
 				List.of(List.of("project.update", "project", project), List.of("project.delete", "project", project)),

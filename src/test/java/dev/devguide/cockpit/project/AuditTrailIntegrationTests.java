@@ -143,7 +143,7 @@ class AuditTrailIntegrationTests {
 			.variable("id", dashboard)
 			.execute()
 			.errors()
-			.satisfy(GraphQlErrors.single("FORBIDDEN"));
+			.satisfy(GraphQlErrors.notFound("Dashboard", dashboard));
 
 		List<Map<String, Object>> ownerRows = page(owner, Map.of(), 100, null).edges();
 		assertThat(ownerRows).extracting(row -> row.get("action") + ":" + row.get("userId") + ":" + row.get("status"))
@@ -292,12 +292,12 @@ class AuditTrailIntegrationTests {
 			.variable("id", dashboard)
 			.execute()
 			.errors()
-			.satisfy(GraphQlErrors.single("FORBIDDEN"));
+			.satisfy(GraphQlErrors.notFound("Dashboard", dashboard));
 		stranger.document("mutation($id: ID!) { restoreModuleVersion(id: $id, version: 1) { id } }")
 			.variable("id", module)
 			.execute()
 			.errors()
-			.satisfy(GraphQlErrors.single("FORBIDDEN"));
+			.satisfy(GraphQlErrors.notFound("Module", module));
 		owner.document("mutation($id: ID!) { restoreDashboardVersion(id: $id, version: 9) { id } }")
 			.variable("id", dashboard)
 			.execute()

@@ -147,7 +147,7 @@ class CapabilityIntegrationTests {
 			.variable("m", moduleId)
 			.execute()
 			.errors()
-			.satisfy(GraphQlErrors.single("FORBIDDEN"));
+			.satisfy(GraphQlErrors.notFound("Module", moduleId));
 		// language=GraphQL
 		owner
 			.document(

@@ -247,7 +247,7 @@ class HierarchyIntegrationTests {
 			.variable("id", id)
 			.execute()
 			.errors()
-			.satisfy(GraphQlErrors.single("FORBIDDEN"));
+			.satisfy(GraphQlErrors.notFound("Project", id));
 		users.admin(unique("admin"))
 			.document(document)
 			.variable("id", id)

@@ -199,17 +199,17 @@ class TemplateAndGuardrailIntegrationTests {
 
 		HttpGraphQlTester stranger = users.user(unique("stranger"));
 		guardrailMutation(stranger, "updateGuardrail", id, Map.of("enabled", false)).errors()
-			.satisfy(GraphQlErrors.single("FORBIDDEN"));
+			.satisfy(GraphQlErrors.notFound("Guardrail", id));
 		guardrailMutation(stranger, "createGuardrail", project,
 				Map.of("ruleId", "r", "description", "d", "severity", "LOW"))
 			.errors()
-			.satisfy(GraphQlErrors.single("FORBIDDEN"));
+			.satisfy(GraphQlErrors.notFound("Project", project));
 		// language=GraphQL
 		stranger.document("mutation($id: ID!) { deleteGuardrail(id: $id) }")
 			.variable("id", id)
 			.execute()
 			.errors()
-			.satisfy(GraphQlErrors.single("FORBIDDEN"));
+			.satisfy(GraphQlErrors.notFound("Guardrail", id));
 
 		// language=GraphQL
 		owner.document("mutation($id: ID!) { deleteGuardrail(id: $id) }")

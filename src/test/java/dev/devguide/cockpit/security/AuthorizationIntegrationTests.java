@@ -93,6 +93,7 @@ class AuthorizationIntegrationTests {
 		List<Probe> probes = walk(two.bravoToken(), two.alpha(), two.bravo());
 		for (Probe probe : probes) {
 			checkNoLeakInData(softly, probe.outcome(), two.alpha());
+			checkNoLeakInErrors(softly, probe.outcome(), two.alpha());
 			checkRefused(softly, probe, two.alpha());
 		}
 		Outcome project = probes.stream()
@@ -102,7 +103,7 @@ class AuthorizationIntegrationTests {
 			.outcome();
 		softly.assertThat(project.classifications())
 			.as("project(id) of another user's project: %s", project)
-			.containsExactly("FORBIDDEN");
+			.containsExactly("NOT_FOUND");
 		checkOwnScope(softly, two.bravoToken(), two.bravo());
 		softly.assertThat(view(two.alphaToken(), two.alpha(), two.bravo()))
 			.as("the owner's view of every query (its project tree, projects, guardrails, templates) afterwards")
@@ -244,7 +245,10 @@ class AuthorizationIntegrationTests {
 					.as("%s: WWW-Authenticate", label)
 					.startsWith("Bearer")
 					.contains("error=\"invalid_token\"");
-				softly.assertThat(result.getResponseBody()).as("%s: no GraphQL response at all", label).isNull();
+				softly.assertThat(result.getResponseBody())
+					.as("%s: no GraphQL response, only the refusal", label)
+					.contains("\"classification\":\"UNAUTHORIZED\"")
+					.doesNotContain("\"data\"");
 			}
 		}
 		Operation first = operations.write(operations.rootFields().get(0), RootFieldOperations.PLACEHOLDERS, false);
@@ -318,6 +322,24 @@ class AuthorizationIntegrationTests {
 		}
 		String message = String.valueOf(error.get("message"));
 		return "BAD_REQUEST".equals(classification) && owner.ids().values().stream().anyMatch(message::contains);
+	}
+
+	/**
+	 * A refusal may name what the call sent, but no other id of the owner's: the project
+	 * above someone else's change, say, is not the caller's to learn (it was named by
+	 * FORBIDDEN answers, which are NOT_FOUND now).
+	 */
+	private static void checkNoLeakInErrors(SoftAssertions softly, Outcome outcome, Pointers.Target owner) {
+		String sent = outcome.operation().document() + outcome.operation().variables();
+		String errors = String.valueOf(outcome.errors());
+		owner.ids().forEach((noun, id) -> {
+			if (!sent.contains(id)) {
+				softly.assertThat(errors)
+					.as("%s by another user: an error names the owner's %s id, which the call did not send: %s",
+							outcome.label(), noun, outcome)
+					.doesNotContain(id);
+			}
+		});
 	}
 
 	private void checkNoLeakInData(SoftAssertions softly, Outcome outcome, Pointers.Target owner) {

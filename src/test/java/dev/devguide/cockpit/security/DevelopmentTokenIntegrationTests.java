@@ -3,9 +3,13 @@ package dev.devguide.cockpit.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.devguide.cockpit.CockpitApplication;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.ParseException;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,9 +22,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The embedded default with no JWT settings: the server makes its own secret, prints a
- * development token for user {@code dev} with role admin, writes it to
- * {@code <data dir>/dev-token}, and the token works; the health endpoint reports the
- * database without a token.
+ * development token for user {@code dev} with role admin (living the maximum lifetime of
+ * any token, 24 hours), writes it to {@code <data dir>/dev-token}, and the token works;
+ * the health endpoint reports the database without a token.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class DevelopmentTokenIntegrationTests {
@@ -29,7 +33,7 @@ class DevelopmentTokenIntegrationTests {
 	Path dataDir;
 
 	@Test
-	void embeddedDefaultPrintsAndStoresAWorkingAdminToken(CapturedOutput output) throws IOException {
+	void embeddedDefaultPrintsAndStoresAWorkingAdminToken(CapturedOutput output) throws IOException, ParseException {
 		try (ConfigurableApplicationContext server = new SpringApplication(CockpitApplication.class).run(
 				"--server.port=0", "--cockpit.data-dir=" + dataDir, "--cockpit.jwt.secret=",
 				"--logging.level.root=warn")) {
@@ -37,6 +41,10 @@ class DevelopmentTokenIntegrationTests {
 			assertThat(output.getOut()).contains("Development token: " + token);
 			assertThat(dataDir.resolve("jwt-secret")).exists();
 			assertThat(dataDir.resolve(KeyRings.FILE)).as("the generated key ring").exists();
+			JWTClaimsSet claims = JWTParser.parse(token).getJWTClaimsSet();
+			assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()))
+				.as("the development token lives as long as any token may, not 30 days")
+				.isEqualTo(JwtSettings.DEFAULT_MAX_LIFETIME);
 
 			WebTestClient client = WebTestClient.bindToServer()
 				.baseUrl("http://localhost:" + server.getEnvironment().getProperty("local.server.port"))

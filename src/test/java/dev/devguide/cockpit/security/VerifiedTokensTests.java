@@ -2,11 +2,13 @@ package dev.devguide.cockpit.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.devguide.cockpit.support.TokenClaims;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.SecretKey;
 import org.junit.jupiter.api.Test;
@@ -29,9 +31,11 @@ class VerifiedTokensTests {
 
 	private final AtomicInteger verifications = new AtomicInteger();
 
-	private final ReactiveJwtDecoder nimbus = NimbusReactiveJwtDecoder.withSecretKey(key)
-		.macAlgorithm(MacAlgorithm.HS256)
-		.build();
+	private final ReactiveJwtDecoder nimbus = VerifiedTokens
+		.signatureOnly(NimbusReactiveJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build());
+
+	private final TokenRules rules = new TokenRules(TokenRulesTests.settings(null, null, null, null),
+			Clock.systemUTC());
 
 	private final ReactiveJwtDecoder counted = token -> Mono.defer(() -> {
 		verifications.incrementAndGet();
@@ -40,7 +44,7 @@ class VerifiedTokensTests {
 
 	@Test
 	void aValidTokenIsVerifiedOnce() {
-		VerifiedTokens tokens = new VerifiedTokens(counted);
+		VerifiedTokens tokens = new VerifiedTokens(counted, rules);
 		String token = issuer.issue("alice", List.of("user"), Duration.ofMinutes(10));
 		for (int i = 0; i < 3; i++) {
 			StepVerifier.create(tokens.decode(token))
@@ -52,7 +56,7 @@ class VerifiedTokensTests {
 
 	@Test
 	void aForgedOrExpiredTokenIsRefusedEveryTimeAndNeverKept() {
-		VerifiedTokens tokens = new VerifiedTokens(counted);
+		VerifiedTokens tokens = new VerifiedTokens(counted, rules);
 		String forged = new TokenIssuer(SigningKeys.fromSecret("another secret, long enough to sign HS256 tokens"))
 			.issue("mallory", List.of("admin"), Duration.ofMinutes(10));
 		String expired = issuer.issue("alice", List.of("user"), Instant.now().minus(Duration.ofHours(2)),
@@ -64,16 +68,35 @@ class VerifiedTokensTests {
 	}
 
 	@Test
+	void aWellSignedTokenTheRulesRefuseIsRefusedEveryTimeAndNeverKept() {
+		VerifiedTokens tokens = new VerifiedTokens(counted, rules);
+		String tooLong = issuer.issue("alice", List.of("user"), Duration.ofDays(30));
+		Map<String, Object> claims = TokenClaims.valid("alice");
+		claims.put("roles", "user admin");
+		String stringRoles = TokenClaims.sign(key, claims);
+		for (String token : List.of(tooLong, tooLong, stringRoles, stringRoles)) {
+			StepVerifier.create(tokens.decode(token)).expectError(TokenRefusedException.class).verify();
+		}
+		assertThat(verifications).as("the rules run before a token is kept").hasValue(4);
+	}
+
+	@Test
 	void aKeptTokenPastItsExpiryIsVerifiedAgain() {
 		Instant now = Instant.now();
 		MutableClock clock = new MutableClock(now);
-		VerifiedTokens tokens = new VerifiedTokens(counted, clock);
+		VerifiedTokens tokens = new VerifiedTokens(counted,
+				new TokenRules(TokenRulesTests.settings(null, null, null, Duration.ZERO), clock));
 		String token = issuer.issue("alice", List.of("user"), now, Duration.ofMinutes(10));
 		StepVerifier.create(tokens.decode(token)).expectNextCount(1).verifyComplete();
 
 		clock.now = now.plus(Duration.ofMinutes(20));
+		StepVerifier.create(tokens.decode(token))
+			.expectErrorSatisfies(
+					error -> assertThat(((TokenRefusedException) error).problem()).isEqualTo(TokenProblem.EXPIRED))
+			.verify();
 		tokens.decode(token).onErrorResume(error -> Mono.empty()).block();
-		assertThat(verifications).as("past its expiry by the cache's clock, it goes to the decoder again").hasValue(2);
+		assertThat(verifications).as("refused when kept, then no longer kept: it goes to the decoder again")
+			.hasValue(2);
 	}
 
 	private static final class MutableClock extends Clock {

@@ -26,4 +26,12 @@ public final class Errors {
 		}));
 	}
 
+	/**
+	 * Expects the answer for a {@code type} {@code id} that does not exist, which is also
+	 * the answer for one the caller may not read: NOT_FOUND, word for word the same.
+	 */
+	public static void expectNotFound(GraphQlTester.Response response, String type, String id) {
+		response.errors().satisfy(GraphQlErrors.notFound(type, id));
+	}
+
 }

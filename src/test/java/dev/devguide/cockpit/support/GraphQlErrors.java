@@ -23,6 +23,15 @@ public final class GraphQlErrors {
 		};
 	}
 
+	/**
+	 * The answer for a {@code type} {@code id} that does not exist, which is also the
+	 * answer for one the caller may not read: NOT_FOUND, word for word the same.
+	 */
+	public static Consumer<List<ResponseError>> notFound(String type, String id) {
+		return single("NOT_FOUND").andThen(errors -> assertThat(errors.get(0).getMessage()).as("message")
+			.isEqualTo(type + " " + id + " does not exist"));
+	}
+
 	public static Consumer<List<ResponseError>> single(String classification, String field) {
 		return single(classification).andThen(
 				errors -> assertThat(errors.get(0).getExtensions()).as("extensions of %s", errors.get(0).getMessage())

@@ -4,6 +4,8 @@ import dev.devguide.cockpit.security.TokenIssuer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import javax.crypto.SecretKey;
 import org.springframework.core.env.Environment;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -17,10 +19,13 @@ public class TestUsers {
 
 	private final TokenIssuer issuer;
 
+	private final SecretKey key;
+
 	private final Environment environment;
 
-	public TestUsers(TokenIssuer issuer, Environment environment) {
+	public TestUsers(TokenIssuer issuer, SecretKey key, Environment environment) {
 		this.issuer = issuer;
+		this.key = key;
 		this.environment = environment;
 	}
 
@@ -52,6 +57,14 @@ public class TestUsers {
 	/** A token signed with the server's own key that expired an hour ago. */
 	public String expiredToken(String userId, List<String> roles) {
 		return issuer.issue(userId, roles, Instant.now().minus(Duration.ofHours(2)), Duration.ofHours(1));
+	}
+
+	/**
+	 * A token with exactly these claims, signed with the server's own key (see
+	 * {@link TokenClaims}).
+	 */
+	public String signed(Map<String, Object> claims) {
+		return TokenClaims.sign(key, claims);
 	}
 
 	public int port() {
