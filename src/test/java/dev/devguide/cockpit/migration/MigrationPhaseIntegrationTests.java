@@ -1,15 +1,15 @@
 package dev.devguide.cockpit.migration;
 
-import static dev.devguide.cockpit.migration.MigrationProgramme.MAP;
-import static dev.devguide.cockpit.migration.MigrationProgramme.PHASE_FIELDS;
-import static dev.devguide.cockpit.migration.MigrationProgramme.approvePhase;
-import static dev.devguide.cockpit.migration.MigrationProgramme.audits;
-import static dev.devguide.cockpit.migration.MigrationProgramme.complete;
-import static dev.devguide.cockpit.migration.MigrationProgramme.input;
-import static dev.devguide.cockpit.migration.MigrationProgramme.movePhase;
-import static dev.devguide.cockpit.migration.MigrationProgramme.moved;
-import static dev.devguide.cockpit.migration.MigrationProgramme.phaseRow;
-import static dev.devguide.cockpit.migration.MigrationProgramme.task;
+import static dev.devguide.cockpit.migration.MigrationPhaseFixtures.MAP;
+import static dev.devguide.cockpit.migration.MigrationPhaseFixtures.PHASE_FIELDS;
+import static dev.devguide.cockpit.migration.MigrationPhaseFixtures.approvePhase;
+import static dev.devguide.cockpit.migration.MigrationPhaseFixtures.audits;
+import static dev.devguide.cockpit.migration.MigrationPhaseFixtures.complete;
+import static dev.devguide.cockpit.migration.MigrationPhaseFixtures.input;
+import static dev.devguide.cockpit.migration.MigrationPhaseFixtures.movePhase;
+import static dev.devguide.cockpit.migration.MigrationPhaseFixtures.moved;
+import static dev.devguide.cockpit.migration.MigrationPhaseFixtures.phaseRow;
+import static dev.devguide.cockpit.migration.MigrationPhaseFixtures.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.devguide.cockpit.support.Errors;
@@ -59,7 +59,7 @@ class MigrationPhaseIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		MigrationProgramme.reset(db);
+		MigrationPhaseFixtures.reset(db);
 		run = UUID.randomUUID().toString().substring(0, 8);
 		persona = users.migration("persona-" + run);
 		architect = users.admin("architect-" + run);

@@ -1,18 +1,18 @@
 package dev.devguide.cockpit.migration;
 
-import static dev.devguide.cockpit.migration.MigrationProgramme.MAP;
-import static dev.devguide.cockpit.migration.MigrationProgramme.TASK_FIELDS;
-import static dev.devguide.cockpit.migration.MigrationProgramme.approvePhase;
-import static dev.devguide.cockpit.migration.MigrationProgramme.audits;
-import static dev.devguide.cockpit.migration.MigrationProgramme.complete;
-import static dev.devguide.cockpit.migration.MigrationProgramme.createTask;
-import static dev.devguide.cockpit.migration.MigrationProgramme.input;
-import static dev.devguide.cockpit.migration.MigrationProgramme.moveTask;
-import static dev.devguide.cockpit.migration.MigrationProgramme.moved;
-import static dev.devguide.cockpit.migration.MigrationProgramme.movedTask;
-import static dev.devguide.cockpit.migration.MigrationProgramme.task;
-import static dev.devguide.cockpit.migration.MigrationProgramme.taskRow;
-import static dev.devguide.cockpit.migration.MigrationProgramme.updateTask;
+import static dev.devguide.cockpit.migration.MigrationPhaseFixtures.MAP;
+import static dev.devguide.cockpit.migration.MigrationPhaseFixtures.TASK_FIELDS;
+import static dev.devguide.cockpit.migration.MigrationPhaseFixtures.approvePhase;
+import static dev.devguide.cockpit.migration.MigrationPhaseFixtures.audits;
+import static dev.devguide.cockpit.migration.MigrationPhaseFixtures.complete;
+import static dev.devguide.cockpit.migration.MigrationPhaseFixtures.createTask;
+import static dev.devguide.cockpit.migration.MigrationPhaseFixtures.input;
+import static dev.devguide.cockpit.migration.MigrationPhaseFixtures.moveTask;
+import static dev.devguide.cockpit.migration.MigrationPhaseFixtures.moved;
+import static dev.devguide.cockpit.migration.MigrationPhaseFixtures.movedTask;
+import static dev.devguide.cockpit.migration.MigrationPhaseFixtures.task;
+import static dev.devguide.cockpit.migration.MigrationPhaseFixtures.taskRow;
+import static dev.devguide.cockpit.migration.MigrationPhaseFixtures.updateTask;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.devguide.cockpit.support.Errors;
@@ -54,7 +54,7 @@ class MigrationTaskIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		MigrationProgramme.reset(db);
+		MigrationPhaseFixtures.reset(db);
 		run = UUID.randomUUID().toString().substring(0, 8);
 		persona = users.migration("persona-" + run);
 	}

@@ -14,7 +14,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * seeded state (never deleted) and no tasks, which is how migration leaves them; phase
  * and task mutations through the API.
  */
-final class MigrationProgramme {
+final class MigrationPhaseFixtures {
 
 	static final String PHASE_FIELDS = """
 			id phaseNumber phaseName status leadPersona startedAt completedAt approvalStatus approvedBy approvalNotes
@@ -51,7 +51,7 @@ final class MigrationProgramme {
 	static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
 	};
 
-	private MigrationProgramme() {
+	private MigrationPhaseFixtures() {
 	}
 
 	/** Deletes every task and puts the seven phases back as the changeset seeds them. */
