@@ -200,6 +200,17 @@ class MigrationPhaseIntegrationTests {
 	}
 
 	@Test
+	void theApproverIsRecordedWhateverTheLengthOfTheirSubject() {
+		moved(persona, 3, "IN_PROGRESS");
+		moved(persona, 3, "REVIEW");
+		String subject = "architect-" + run + "-" + "a".repeat(180);
+		approvePhase(users.admin(subject), 3, "Long subject").path("approvePhase.approvedBy")
+			.entity(String.class)
+			.isEqualTo(subject);
+		assertThat(phaseRow(db, 3)).containsEntry("approved_by", subject);
+	}
+
+	@Test
 	void aPhaseCompletesOnlyWhenEveryTaskIsCompleted() {
 		String first = task(persona, 7, 1);
 		String second = task(persona, 7, 2);
