@@ -109,7 +109,8 @@ class MigrationPhaseRepository {
 		return findByNumbers(List.of(number), Selection.ALL).single();
 	}
 
-	private static Parameter text(@Nullable String value) {
+	/** A nullable text to bind. */
+	static Parameter text(@Nullable String value) {
 		return Parameter.fromOrEmpty(value, String.class);
 	}
 

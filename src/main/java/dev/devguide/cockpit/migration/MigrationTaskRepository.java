@@ -1,5 +1,6 @@
 package dev.devguide.cockpit.migration;
 
+import static dev.devguide.cockpit.migration.MigrationPhaseRepository.text;
 import static dev.devguide.cockpit.migration.MigrationPhaseRepository.textList;
 import static dev.devguide.cockpit.persistence.Rows.instantOrNull;
 import static dev.devguide.cockpit.persistence.Rows.string;
@@ -12,7 +13,6 @@ import io.r2dbc.spi.Readable;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
@@ -90,35 +90,36 @@ class MigrationTaskRepository {
 	}
 
 	Mono<Void> insert(MigrationTask task) {
-		return db.sql("""
-				INSERT INTO v7_subworkflow_tasks (id, parent_phase, task_number, task_name, responsible_persona, status,
-				    dart_task_id, dart_task_url, blockers, dependencies, deliverable_urls, notes)
-				VALUES (:id, :phase, :number, :name, :persona, :status, :dartId, :dartUrl, :blockers, :dependencies,
-				    :deliverables, :notes)""")
-			.bind("id", task.id())
-			.bind("phase", Parameter.fromOrEmpty(task.parentPhase(), Integer.class))
-			.bind("status", task.status())
-			.bind("number", task.taskNumber())
-			.bind("name", task.taskName())
-			.bind("persona", task.responsiblePersona())
-			.bind("dartId", text(task.dartTaskId()))
-			.bind("dartUrl", text(task.dartTaskUrl()))
-			.bind("blockers", json.write(task.blockers()))
-			.bind("dependencies", json.write(task.dependencies()))
-			.bind("deliverables", json.write(task.deliverableUrls()))
-			.bind("notes", text(task.notes()))
-			.then();
+		return write(
+				"""
+						INSERT INTO v7_subworkflow_tasks (id, parent_phase, task_number, task_name, responsible_persona, status,
+						    dart_task_id, dart_task_url, started_at, completed_at, blockers, dependencies, deliverable_urls, notes)
+						VALUES (:id, :phase, :number, :name, :persona, :status, :dartId, :dartUrl, :started, :completed,
+						    :blockers, :dependencies, :deliverables, :notes)""",
+				task);
 	}
 
-	/** Writes every column a task's update or move changes. */
+	/**
+	 * Writes every column of the task (an update or a move; the phase stays as it is).
+	 */
 	Mono<Void> save(MigrationTask task) {
-		return db.sql("""
+		return write("""
 				UPDATE v7_subworkflow_tasks
-				SET task_number = :number, task_name = :name, responsible_persona = :persona, status = :status,
-				    dart_task_id = :dartId, dart_task_url = :dartUrl, started_at = :started, completed_at = :completed,
-				    blockers = :blockers, dependencies = :dependencies, deliverable_urls = :deliverables, notes = :notes
-				WHERE id = :id""")
+				SET parent_phase = :phase, task_number = :number, task_name = :name, responsible_persona = :persona,
+				    status = :status, dart_task_id = :dartId, dart_task_url = :dartUrl, started_at = :started,
+				    completed_at = :completed, blockers = :blockers, dependencies = :dependencies,
+				    deliverable_urls = :deliverables, notes = :notes
+				WHERE id = :id""", task);
+	}
+
+	/**
+	 * Runs {@code sql} with every column of the task bound (created_at is the
+	 * database's).
+	 */
+	private Mono<Void> write(String sql, MigrationTask task) {
+		return db.sql(sql)
 			.bind("id", task.id())
+			.bind("phase", Parameter.fromOrEmpty(task.parentPhase(), Integer.class))
 			.bind("number", task.taskNumber())
 			.bind("name", task.taskName())
 			.bind("persona", task.responsiblePersona())
@@ -137,10 +138,6 @@ class MigrationTaskRepository {
 	/** The task as it is now (in the transaction that changed it). */
 	Mono<MigrationTask> reread(String id) {
 		return findByIds(List.of(id), Selection.ALL).single();
-	}
-
-	private static Parameter text(@Nullable String value) {
-		return Parameter.fromOrEmpty(value, String.class);
 	}
 
 	private MigrationTask read(Readable row) {
