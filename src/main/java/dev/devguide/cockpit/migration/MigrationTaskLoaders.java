@@ -17,15 +17,12 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * The programme's DataLoaders, each batch in one statement: phases by number
- * ({@code MigrationTask.phase}, and for other relations to a phase), each phase's tasks
- * ({@code MigrationPhase.tasks}), a task's dependencies and its dependents.
+ * The tasks' DataLoaders, each batch in one statement: each phase's tasks
+ * ({@code MigrationPhase.tasks}), a task's dependencies and its dependents. A task's
+ * phase is {@link MigrationPhaseLoaders#BY_NUMBER}.
  */
 @Component
-public class MigrationTaskLoaders implements LoaderContribution {
-
-	/** Phases by number. */
-	public static final LoaderKey<Integer, MigrationPhase> PHASE = LoaderKey.named("migrationPhase.byNumber");
+class MigrationTaskLoaders implements LoaderContribution {
 
 	/** Each phase's tasks, by task number. */
 	static final LoaderKey<Integer, List<MigrationTask>> PHASE_TASKS = LoaderKey.named("migrationPhase.tasks");
@@ -40,18 +37,14 @@ public class MigrationTaskLoaders implements LoaderContribution {
 	/** The tasks that depend on a task, by phase and task number. */
 	static final LoaderKey<String, List<MigrationTask>> DEPENDENTS = LoaderKey.named("migrationTask.dependents");
 
-	private final MigrationPhaseRepository phases;
-
 	private final MigrationTaskRepository tasks;
 
-	MigrationTaskLoaders(MigrationPhaseRepository phases, MigrationTaskRepository tasks) {
-		this.phases = phases;
+	MigrationTaskLoaders(MigrationTaskRepository tasks) {
 		this.tasks = tasks;
 	}
 
 	@Override
 	public void register(Loaders loaders) {
-		loaders.byId(PHASE, phases::findByNumbers, MigrationPhase::phaseNumber);
 		loaders.grouped(PHASE_TASKS, tasks::findByPhases, task -> Objects.requireNonNull(task.parentPhase()));
 		loaders.mapped(DEPENDENCIES, this::dependencies);
 		loaders.mapped(DEPENDENTS, (ids, selection) -> tasks.findDependents(ids).collectList().map(rows -> {

@@ -70,7 +70,7 @@ class MigrationTaskSchema implements SchemaContribution {
 		schema.relation("MigrationPhase", "tasks", taskList, "The phase's tasks, by task number.",
 				MigrationTaskLoaders.PHASE_TASKS, MigrationPhase::phaseNumber);
 		schema.relation("MigrationTask", "phase", ref("MigrationPhase"), "The phase the task belongs to.",
-				MigrationTaskLoaders.PHASE, MigrationTask::parentPhase);
+				MigrationPhaseLoaders.BY_NUMBER, MigrationTask::parentPhase);
 		schema.relation("MigrationTask", "dependencies", taskList,
 				"The tasks that must complete before this one starts, in the order of dependencyIds.",
 				MigrationTaskLoaders.DEPENDENCIES, MigrationTask::dependencies);
