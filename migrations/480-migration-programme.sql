@@ -34,3 +34,10 @@ VALUES
     ('7a000000-0000-4000-8000-000000000007', 7, 'Retirement and Cutover', 'not_started', 'The Architect',
         JSON_ARRAY(), JSON_ARRAY());
 --rollback DELETE FROM v7_migration_workflow WHERE id IN ('7a000000-0000-4000-8000-000000000001', '7a000000-0000-4000-8000-000000000002', '7a000000-0000-4000-8000-000000000003', '7a000000-0000-4000-8000-000000000004', '7a000000-0000-4000-8000-000000000005', '7a000000-0000-4000-8000-000000000006', '7a000000-0000-4000-8000-000000000007');
+
+--changeset cockpit:programme-approved-by-width
+-- approved_by holds the token subject of the admin who approved the phase, like review_requested_by and every
+-- other user id column of the API (VARCHAR(255)); the directive's VARCHAR(100) refuses a longer subject in
+-- strict mode. README.md, "Additions to the specification".
+ALTER TABLE v7_migration_workflow MODIFY approved_by VARCHAR(255) NULL;
+--rollback ALTER TABLE v7_migration_workflow MODIFY approved_by VARCHAR(100) NULL;

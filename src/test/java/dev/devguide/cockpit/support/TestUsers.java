@@ -45,6 +45,14 @@ public class TestUsers {
 		return as(userId, List.of("user", "admin"));
 	}
 
+	/**
+	 * A persona of the migration programme: the {@code user} and {@code migration} roles
+	 * (reads the programme and does its day-to-day writes, approves nothing).
+	 */
+	public HttpGraphQlTester migration(String userId) {
+		return as(userId, List.of("user", "migration"));
+	}
+
 	/** A service caller holding only the {@code ingest} role (the AI gateway). */
 	public HttpGraphQlTester ingest(String serviceId) {
 		return as(serviceId, List.of("ingest"));
