@@ -24,8 +24,6 @@ import dev.devguide.cockpit.audit.AuditFacts;
 import dev.devguide.cockpit.audit.AuditedTransactions;
 import dev.devguide.cockpit.governance.ResourceViolations;
 import dev.devguide.cockpit.graphql.ApiException;
-import dev.devguide.cockpit.graphql.Connections;
-import dev.devguide.cockpit.graphql.Cursors;
 import dev.devguide.cockpit.graphql.Input;
 import dev.devguide.cockpit.graphql.Page;
 import dev.devguide.cockpit.security.Caller;
@@ -35,7 +33,6 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,16 +71,10 @@ class FileAuditService {
 	/** A page of the rows in the statuses given, newest first. */
 	Mono<Page<FileAudit>> page(Input arguments) {
 		return MigrationImpactsAccess.reader().flatMap(caller -> {
-			int first = Connections.first(arguments);
-			Cursors.@Nullable Position after = Connections.after(arguments);
 			String workflow = arguments.optional(WORKFLOW_STATUS_FILTER);
 			String review = arguments.optional(REVIEW_STATUS_FILTER);
-			return files.page(workflow, review, after, first + 1)
-				.collectList()
-				// a stored row has its created_at
-				.map(rows -> Page.of(rows, first, after != null,
-						row -> Cursors.encode(Objects.requireNonNull(row.createdAt()), row.id()),
-						() -> files.count(workflow, review)));
+			return MigrationImpactsAccess.page(arguments, (after, limit) -> files.page(workflow, review, after, limit),
+					FileAudit::createdAt, FileAudit::id, () -> files.count(workflow, review));
 		});
 	}
 

@@ -20,14 +20,10 @@ import static dev.devguide.cockpit.migration.TestResultInputs.V7_FILE_PATH;
 import dev.devguide.cockpit.audit.AuditFacts;
 import dev.devguide.cockpit.audit.AuditedTransactions;
 import dev.devguide.cockpit.graphql.ApiException;
-import dev.devguide.cockpit.graphql.Connections;
-import dev.devguide.cockpit.graphql.Cursors;
 import dev.devguide.cockpit.graphql.Input;
 import dev.devguide.cockpit.graphql.Page;
 import dev.devguide.cockpit.security.Caller;
-import java.util.Objects;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -58,17 +54,11 @@ class TestResultService {
 	/** A page of the results matching the checked filters, newest first. */
 	Mono<Page<TestResult>> page(Input arguments) {
 		return MigrationImpactsAccess.reader().flatMap(caller -> {
-			int first = Connections.first(arguments);
-			Cursors.@Nullable Position after = Connections.after(arguments);
 			TestResultRepository.Filter filter = new TestResultRepository.Filter(arguments.optional(TEST_TYPE_FILTER),
 					arguments.optional(STATUS_FILTER), arguments.optional(COMPONENT_FILTER),
 					arguments.optional(PHASE_FILTER));
-			return results.page(filter, after, first + 1)
-				.collectList()
-				// listed rows have a tested_at
-				.map(rows -> Page.of(rows, first, after != null,
-						row -> Cursors.encode(Objects.requireNonNull(row.testedAt()), row.id()),
-						() -> results.count(filter)));
+			return MigrationImpactsAccess.page(arguments, (after, limit) -> results.page(filter, after, limit),
+					TestResult::testedAt, TestResult::id, () -> results.count(filter));
 		});
 	}
 

@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.devguide.cockpit.support.Errors;
 import dev.devguide.cockpit.support.IntegrationTest;
-import dev.devguide.cockpit.support.TestUsers;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * Enum migrations through the API: the moves and what each sets, the refused moves, the
@@ -21,7 +16,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * who may read and write, and the audit rows.
  */
 @IntegrationTest
-class EnumMigrationIntegrationTests {
+class EnumMigrationIntegrationTests extends MigrationImpactsTestBase {
 
 	// language=GraphQL
 	private static final String FIELDS = """
@@ -44,25 +39,6 @@ class EnumMigrationIntegrationTests {
 	// language=GraphQL
 	private static final String LIST = "query($status: EnumMigrationStatus, $risk: RiskLevel) { "
 			+ "enumMigrations(status: $status, riskLevel: $risk) { id status riskLevel } }";
-
-	@Autowired
-	TestUsers users;
-
-	@Autowired
-	DatabaseClient db;
-
-	MigrationImpactsClient api;
-
-	@BeforeEach
-	void setUp() {
-		api = new MigrationImpactsClient(users, db);
-		api.clean();
-	}
-
-	@AfterEach
-	void tearDown() {
-		api.clean();
-	}
 
 	@Test
 	void movesFromProposedToRetiredSettingWhatEachMoveSetsAndAuditsEach() {

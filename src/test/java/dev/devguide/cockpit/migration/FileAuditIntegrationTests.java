@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.devguide.cockpit.support.Errors;
 import dev.devguide.cockpit.support.IntegrationTest;
-import dev.devguide.cockpit.support.TestUsers;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * The file audit through the API: the V7 name checked by the seeded naming standard (a
@@ -23,7 +18,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
  */
 @IntegrationTest
 @SuppressWarnings("unchecked")
-class FileAuditIntegrationTests {
+class FileAuditIntegrationTests extends MigrationImpactsTestBase {
 
 	// language=GraphQL
 	private static final String FIELDS = """
@@ -53,25 +48,6 @@ class FileAuditIntegrationTests {
 			    totalCount edges { node { id } } pageInfo { hasNextPage endCursor }
 			  }
 			}""";
-
-	@Autowired
-	TestUsers users;
-
-	@Autowired
-	DatabaseClient db;
-
-	MigrationImpactsClient api;
-
-	@BeforeEach
-	void setUp() {
-		api = new MigrationImpactsClient(users, db);
-		api.clean();
-	}
-
-	@AfterEach
-	void tearDown() {
-		api.clean();
-	}
 
 	@Test
 	void aWrongNameOpensAViolationThatTheCorrectedNameResolves() {

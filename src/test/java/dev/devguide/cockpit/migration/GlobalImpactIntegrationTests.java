@@ -7,15 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.devguide.cockpit.support.Errors;
 import dev.devguide.cockpit.support.IntegrationTest;
-import dev.devguide.cockpit.support.TestUsers;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * Global impacts through the API: severity order (never alphabetical), the filters,
@@ -24,7 +19,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
  */
 @IntegrationTest
 @SuppressWarnings("unchecked")
-class GlobalImpactIntegrationTests {
+class GlobalImpactIntegrationTests extends MigrationImpactsTestBase {
 
 	// language=GraphQL
 	private static final String LIST = """
@@ -39,25 +34,6 @@ class GlobalImpactIntegrationTests {
 			mutation($id: ID!, $persona: String!) {
 			  reviewGlobalImpact(id: $id, persona: $persona) { id reviewedByPersonas approvalStatus }
 			}""";
-
-	@Autowired
-	TestUsers users;
-
-	@Autowired
-	DatabaseClient db;
-
-	MigrationImpactsClient api;
-
-	@BeforeEach
-	void setUp() {
-		api = new MigrationImpactsClient(users, db);
-		api.clean();
-	}
-
-	@AfterEach
-	void tearDown() {
-		api.clean();
-	}
 
 	@Test
 	void listsBySeverityHighestFirstNeverAlphabetically() {

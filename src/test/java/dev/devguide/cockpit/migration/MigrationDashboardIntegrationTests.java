@@ -6,15 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.devguide.cockpit.support.Errors;
 import dev.devguide.cockpit.support.GeneralLog;
 import dev.devguide.cockpit.support.IntegrationTest;
-import dev.devguide.cockpit.support.TestUsers;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * {@code migrationDashboard}: every phase with the highest risk of its own approved
@@ -23,31 +18,12 @@ import org.springframework.r2dbc.core.DatabaseClient;
  */
 @IntegrationTest
 @SuppressWarnings("unchecked")
-class MigrationDashboardIntegrationTests {
+class MigrationDashboardIntegrationTests extends MigrationImpactsTestBase {
 
 	// language=GraphQL
 	private static final String DASHBOARD = """
 			{ migrationDashboard { phaseNumber phaseName phaseStatus leadPersona totalTasks completedTasks
 			                       migratedFiles enumMigrations highestRisk } }""";
-
-	@Autowired
-	TestUsers users;
-
-	@Autowired
-	DatabaseClient db;
-
-	MigrationImpactsClient api;
-
-	@BeforeEach
-	void setUp() {
-		api = new MigrationImpactsClient(users, db);
-		api.clean();
-	}
-
-	@AfterEach
-	void tearDown() {
-		api.clean();
-	}
 
 	@Test
 	void showsEachPhasesHighestApprovedRiskBySeverityInOneStatement() {

@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.devguide.cockpit.support.Errors;
 import dev.devguide.cockpit.support.IntegrationTest;
-import dev.devguide.cockpit.support.TestUsers;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * Test results through the API: the connection newest first with keyset cursors, the
@@ -21,7 +16,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
  */
 @IntegrationTest
 @SuppressWarnings("unchecked")
-class TestResultIntegrationTests {
+class TestResultIntegrationTests extends MigrationImpactsTestBase {
 
 	// language=GraphQL
 	private static final String RECORD = """
@@ -41,25 +36,6 @@ class TestResultIntegrationTests {
 			    pageInfo { hasNextPage hasPreviousPage endCursor }
 			  }
 			}""";
-
-	@Autowired
-	TestUsers users;
-
-	@Autowired
-	DatabaseClient db;
-
-	MigrationImpactsClient api;
-
-	@BeforeEach
-	void setUp() {
-		api = new MigrationImpactsClient(users, db);
-		api.clean();
-	}
-
-	@AfterEach
-	void tearDown() {
-		api.clean();
-	}
 
 	@Test
 	void pagesNewestFirstWithKeysetCursors() {
