@@ -1,10 +1,9 @@
 package dev.devguide.cockpit.bin;
 
-import com.google.re2j.Pattern;
-import com.google.re2j.PatternSyntaxException;
 import dev.devguide.cockpit.configuration.Guardrail;
 import dev.devguide.cockpit.governance.MetadataStandard;
 import dev.devguide.cockpit.governance.MetadataViolation;
+import dev.devguide.cockpit.governance.StandardCheck;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,43 +61,36 @@ final class ChangeValidator {
 
 	private static void checkStandard(SyncChange change, MetadataStandard standard, List<FieldPaths.Field> fields,
 			List<Check> checks, List<MetadataViolation> violations) {
-		Pattern fieldPattern;
-		Pattern valuePattern;
-		try {
-			fieldPattern = Pattern.compile(standard.fieldPattern());
-			valuePattern = Pattern.compile(standard.patternRegex());
-		}
-		catch (PatternSyntaxException ex) {
+		StandardCheck check = StandardCheck.of(standard);
+		if (check == null) {
 			checks.add(Check.standard(standard, null, null, false, "the standard's pattern does not compile"));
 			return;
 		}
 		for (FieldPaths.Field field : fields) {
-			if (!field.scalar() || !fieldPattern.matcher(field.path()).find()) {
+			if (!field.scalar() || !check.checks(field.path())) {
 				continue;
 			}
 			String value = field.text();
-			if (valuePattern.matcher(value).find()) {
+			if (check.passes(value)) {
 				checks.add(Check.standard(standard, field.path(), null, true, "matches"));
 				continue;
 			}
-			String message = standard.validationMessage() != null ? standard.validationMessage()
-					: "value does not match " + standard.standardName();
-			checks.add(Check.standard(standard, field.path(), value, false, message));
-			violations.add(new MetadataViolation(UUID.randomUUID().toString(), standard.id(), RESOURCE_TYPE,
-					change.id(), value, fix(standard, valuePattern, value), MetadataViolation.OPEN, null, null, null,
-					change.projectId()));
+			checks.add(Check.standard(standard, field.path(), value, false, check.message()));
+			violations
+				.add(new MetadataViolation(UUID.randomUUID().toString(), standard.id(), RESOURCE_TYPE, change.id(),
+						value, fix(check, value), MetadataViolation.OPEN, null, null, null, change.projectId()));
 		}
 	}
 
 	/**
 	 * A temporal value's UTC form, if it parses as a timestamp and passes the standard.
 	 */
-	static @Nullable String fix(MetadataStandard standard, Pattern pattern, String value) {
-		if (!MetadataStandard.TEMPORAL.equals(standard.category())) {
+	static @Nullable String fix(StandardCheck check, String value) {
+		if (!MetadataStandard.TEMPORAL.equals(check.standard().category())) {
 			return null;
 		}
 		String utc = SuggestedFixes.utcTimestamp(value);
-		return utc != null && pattern.matcher(utc).find() ? utc : null;
+		return utc != null && check.passes(utc) ? utc : null;
 	}
 
 }

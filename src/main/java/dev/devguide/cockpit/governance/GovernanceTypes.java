@@ -35,6 +35,8 @@ final class GovernanceTypes {
 							"Timestamps (failures get a suggested UTC form where one can be computed).")
 					.value("NOMENCLATURE", "nomenclature", "Names and identifiers.")
 					.value("VERSIONING", "versioning", "Version numbers.")
+					.value("NAMING", "naming",
+							"Naming conventions of files, e.g. the V7 file names (nm-001-v7-file-name).")
 					.build(),
 				GraphQLEnumType.newEnum()
 					.name("EnforcementLevel")

@@ -233,6 +233,25 @@ public final class FieldSpec<T> {
 				}, "is required");
 	}
 
+	/**
+	 * A list of at most {@code maxItems} non-null integers, each from {@code min} to
+	 * {@code max}.
+	 */
+	public static FieldSpec<List<Integer>> integerList(String name, int min, int max, int maxItems,
+			String description) {
+		return new FieldSpec<>(name, () -> GraphQLList.list(GraphQLNonNull.nonNull(GraphQLInt)), description,
+				"At most " + maxItems + " items, each from " + min + " to " + max + ".", (raw, path) -> {
+					List<Integer> values = ((List<?>) raw).stream().map(item -> ((Number) item).intValue()).toList();
+					if (values.size() > maxItems) {
+						throw ApiException.badRequest(path, "must have at most " + maxItems + " items");
+					}
+					if (values.stream().anyMatch(value -> value < min || value > max)) {
+						throw ApiException.badRequest(path, "items must be between " + min + " and " + max);
+					}
+					return values;
+				}, "is required");
+	}
+
 	public static FieldSpec<Boolean> bool(String name, String description) {
 		return new FieldSpec<>(name, () -> GraphQLBoolean, description, "", (raw, path) -> (Boolean) raw,
 				"is required");

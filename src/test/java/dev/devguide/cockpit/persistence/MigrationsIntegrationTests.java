@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -220,7 +223,9 @@ class MigrationsIntegrationTests {
 					entry("dashboard_versions -> extension_dashboards", "CASCADE"),
 					entry("metadata_violations -> metadata_standards", "RESTRICT"),
 					entry("project_extension_mappings -> extension_dashboards", "RESTRICT"),
-					entry("v7_subworkflow_tasks -> v7_migration_workflow", "RESTRICT")));
+					entry("v7_subworkflow_tasks -> v7_migration_workflow", "RESTRICT"),
+					entry("v7_global_impacts -> v7_migration_workflow", "RESTRICT"),
+					entry("v7_test_results -> v7_migration_workflow", "RESTRICT")));
 	}
 
 	@Test
@@ -243,7 +248,7 @@ class MigrationsIntegrationTests {
 	}
 
 	@Test
-	void ranksTheHighestRiskAndCountsTasksPerPhaseInTheDashboardView() throws SQLException {
+	void ranksTheHighestRiskOfEachPhaseAndCountsTasksPerPhaseInTheDashboardView() throws SQLException {
 		migrations.apply();
 		assertThat(rows("SELECT phase_number, phase_name, status FROM v7_migration_workflow ORDER BY phase_number"))
 			.as("the seven phases are seeded")
@@ -253,18 +258,69 @@ class MigrationsIntegrationTests {
 				"INSERT INTO v7_subworkflow_tasks (id, parent_phase, task_number, task_name,"
 						+ " responsible_persona, status) VALUES ('t1', 1, 1, 'a', 'x', 'completed'),"
 						+ " ('t2', 1, 2, 'b', 'x', 'pending'), ('t3', 2, 1, 'c', 'x', 'completed')");
+		// alphabetically medium > low > high > critical: a MAX over the words would pick
+		// medium in phase 1
+		// and low in phase 2
 		update(endpoint,
 				"INSERT INTO v7_global_impacts (id, change_type, change_detail, affected_workflows,"
-						+ " affected_layers, impact_description, risk_assessment, approval_status) VALUES"
-						+ " ('g1', 'enum', '{}', '[\"WF1\"]', '[1]', 'd', 'low', 'approved'),"
-						+ " ('g2', 'enum', '{}', '[\"WF2\"]', '[2]', 'd', 'high', 'approved'),"
-						+ " ('g3', 'enum', '{}', '[\"WF3\"]', '[3]', 'd', 'medium', 'approved'),"
-						+ " ('g4', 'enum', '{}', '[\"WF4\"]', '[4]', 'd', 'critical', 'pending')");
+						+ " affected_layers, impact_description, risk_assessment, approval_status, phase_number)"
+						+ " VALUES ('g1', 'enum', '{}', '[\"WF1\"]', '[1]', 'd', 'low', 'approved', 1),"
+						+ " ('g2', 'enum', '{}', '[\"WF2\"]', '[2]', 'd', 'high', 'approved', 1),"
+						+ " ('g3', 'enum', '{}', '[\"WF3\"]', '[3]', 'd', 'medium', 'approved', 1),"
+						+ " ('g4', 'enum', '{}', '[\"WF4\"]', '[4]', 'd', 'critical', 'pending', 1),"
+						+ " ('g5', 'enum', '{}', '[\"WF1\"]', '[1]', 'd', 'critical', 'approved', 2),"
+						+ " ('g6', 'enum', '{}', '[\"WF1\"]', '[1]', 'd', 'low', 'approved', 2),"
+						+ " ('g7', 'enum', '{}', '[\"WF1\"]', '[1]', 'd', 'critical', 'approved', NULL)");
 
 		assertThat(rows("SELECT phase_number, total_tasks, completed_tasks, highest_risk"
 				+ " FROM v7_migration_dashboard ORDER BY phase_number"))
-			.startsWith(List.of("1", "2", "1", "high"), List.of("2", "1", "1", "high"), List.of("3", "0", "0", "high"))
+			.as("the highest risk of each phase's approved impacts, by rank")
+			.startsWith(List.of("1", "2", "1", "high"), List.of("2", "1", "1", "critical"),
+					Arrays.asList("3", "0", "0", null))
 			.hasSize(7);
+	}
+
+	@Test
+	void theImpactsChangesetsRollBackToTheProgrammeTagAndRestoreTheDashboardViewExactly()
+			throws SQLException, IOException {
+		migrations.apply();
+		assertThat(query("SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
+				+ " AND COLUMN_NAME = 'phase_number' AND TABLE_NAME IN ('v7_global_impacts', 'v7_test_results')"))
+			.containsExactly("2");
+		String naming = query("SELECT pattern_regex FROM metadata_standards WHERE id = 'nm-001-v7-file-name'").get(0);
+		com.google.re2j.Pattern pattern = com.google.re2j.Pattern.compile(naming);
+		assertThat(List.of("WF1_V7_L2_user_service_1of3.py", "WF12_V7_L0_x_2of2.py"))
+			.allMatch(name -> pattern.matcher(name).find());
+		assertThat(List.of("user_service.py", "WF1_V7_L2_user_service.py", "WF1_V7_L2_user_service_1of3.pyc",
+				"WF0_V7_L2_a_1of3.py", "WF1_V7_L2__1of3.py", "WF1_V7_L2_a_0of3.py"))
+			.noneMatch(name -> pattern.matcher(name).find());
+
+		migrations.rollbackToTag("migration-programme-1.0.0");
+
+		assertThat(query("SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
+				+ " AND COLUMN_NAME = 'phase_number' AND TABLE_NAME IN ('v7_global_impacts', 'v7_test_results')"))
+			.containsExactly("0");
+		assertThat(query("SELECT COUNT(*) FROM metadata_standards WHERE id = 'nm-001-v7-file-name'"))
+			.containsExactly("0");
+		assertThat(query("SELECT COLUMN_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
+				+ " AND TABLE_NAME = 'metadata_standards' AND COLUMN_NAME = 'category'"))
+			.containsExactly("enum('temporal','nomenclature','versioning')");
+		String restored = viewDefinition();
+		// the view exactly as the foundation's changeset creates it
+		update(endpoint, "DROP VIEW v7_migration_dashboard");
+		String foundation = Files.readString(Path.of("migrations/100-migration-tracking.sql"));
+		String create = foundation.substring(foundation.indexOf("CREATE SQL SECURITY INVOKER VIEW"),
+				foundation.indexOf("ORDER BY mw.phase_number;") + "ORDER BY mw.phase_number".length());
+		update(endpoint, create);
+		assertThat(restored).isEqualTo(viewDefinition());
+		migrations.apply();
+		assertThat(viewDefinition()).contains("risk_rank");
+	}
+
+	private String viewDefinition() throws SQLException {
+		return query("SELECT VIEW_DEFINITION FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE()"
+				+ " AND TABLE_NAME = 'v7_migration_dashboard'")
+			.get(0);
 	}
 
 	@Test
@@ -281,7 +337,8 @@ class MigrationsIntegrationTests {
 
 		assertThat(tables()).containsExactlyInAnyOrderElementsOf(
 				concat(SPEC_TABLES, TRACKING_TABLES, EVENT_TABLES, USAGE_TABLES, LIQUIBASE_TABLES));
-		assertThat(query("SELECT pattern_regex FROM metadata_standards")).containsExactly(SPEC_PATTERN);
+		assertThat(query("SELECT pattern_regex FROM metadata_standards WHERE id = 'ts-001-zulu'"))
+			.containsExactly(SPEC_PATTERN);
 	}
 
 	@Test
