@@ -19,8 +19,12 @@ import java.util.regex.Pattern;
  */
 public final class SchemaChanges {
 
-	/** The line Liquibase writes before each changeset's SQL in a preview. */
-	private static final Pattern CHANGESET_HEADER = Pattern.compile("(?m)^-- Changeset (\\S+)\\s*$");
+	/**
+	 * The comment line Liquibase writes before each changeset's SQL in a preview
+	 * ({@code --  Changeset file::id::author}), and the one after the last.
+	 */
+	private static final Pattern CHANGESET_HEADER = Pattern
+		.compile("(?m)^--\\s+(?:Changeset (\\S+)|Release Database Lock)\\s*$");
 
 	private final Migrations migrations;
 
@@ -143,9 +147,6 @@ public final class SchemaChanges {
 			}
 			current = matcher.group(1);
 			start = matcher.start();
-		}
-		if (current != null) {
-			parts.put(current, preview.substring(start).strip());
 		}
 		return parts;
 	}
