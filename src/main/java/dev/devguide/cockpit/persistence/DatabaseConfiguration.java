@@ -42,17 +42,40 @@ class DatabaseConfiguration {
 		// Without an embedded server the database is external, so its URL is set.
 		DatabaseEndpoint endpoint = embedded.database() != null ? embedded.database().endpoint() : DatabaseEndpoint
 			.parse(Objects.requireNonNull(settings.db().url()), settings.db().user(), settings.db().password());
-		Migrations migrations = new Migrations(endpoint);
-		List<String> pending = migrations.pending();
+		SchemaChanges changes = SchemaChanges.of(settings, endpoint);
+		if (settings.embedded()) {
+			// Approval is implicit here; apply also creates the ledger.
+			int applied = changes.apply();
+			if (applied > 0) {
+				log.info("Applied {} pending changesets to {}", applied, endpoint);
+			}
+			return endpoint;
+		}
+		List<String> pending = changes.migrations().pending();
 		if (pending.isEmpty()) {
 			return endpoint;
 		}
-		if (settings.embedded() || settings.migrations().applyOnStart()) {
-			log.info("Applying {} pending changesets to {}", pending.size(), endpoint);
-			migrations.apply();
-			return endpoint;
+		if (!settings.migrations().applyOnStart()) {
+			throw new PendingMigrationsException(endpoint, pending, List.of());
 		}
-		throw new PendingMigrationsException(endpoint, pending);
+		// The same rule as migrate apply: only what is approved and rollback-verified as
+		// it is now.
+		List<String> refusals = changes.refusals();
+		if (!refusals.isEmpty()) {
+			throw new PendingMigrationsException(endpoint, pending, refusals);
+		}
+		log.info("Applying {} approved and rollback-verified changesets to {}", pending.size(), endpoint);
+		changes.apply();
+		return endpoint;
+	}
+
+	/**
+	 * The schema's changes on the server's database, for the admins' schemaStatus and
+	 * schemaHealth.
+	 */
+	@Bean
+	SchemaChanges schemaChanges(DatabaseSettings settings, DatabaseEndpoint endpoint) {
+		return SchemaChanges.of(settings, endpoint);
 	}
 
 	@Bean(destroyMethod = "dispose")

@@ -6,22 +6,29 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import liquibase.ChecksumVersion;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
 import liquibase.changelog.ChangeSet;
+import liquibase.changelog.RanChangeSet;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.LiquibaseException;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The schema's changelog ({@code migrations/} on the classpath) applied, previewed,
  * inspected and rolled back over JDBC with Liquibase. Changesets with the context
  * {@code tidb} run only when the server is TiDB, those with {@code tiflash} only when
- * that TiDB cluster has a TiFlash store.
+ * that TiDB cluster has a TiFlash store. Tests may name another changelog on the
+ * classpath; the schema-change ledger ({@link SchemaLedger}) is a second changelog
+ * tracked in tables of its own.
  */
 public final class Migrations {
 
@@ -34,16 +41,66 @@ public final class Migrations {
 
 	private final DatabaseEndpoint endpoint;
 
+	private final String changelog;
+
+	/**
+	 * The tracking tables (DATABASECHANGELOG and its lock) under other names, or null for
+	 * Liquibase's own.
+	 */
+	private final @Nullable String trackingTable;
+
 	public Migrations(DatabaseEndpoint endpoint) {
+		this(endpoint, CHANGELOG);
+	}
+
+	/** The changelog at {@code changelog} on the classpath (tests use their own). */
+	public Migrations(DatabaseEndpoint endpoint, String changelog) {
+		this(endpoint, changelog, null);
+	}
+
+	Migrations(DatabaseEndpoint endpoint, String changelog, @Nullable String trackingTable) {
 		this.endpoint = endpoint;
+		this.changelog = changelog;
+		this.trackingTable = trackingTable;
+	}
+
+	/** The same changelog on another database. */
+	Migrations on(DatabaseEndpoint other) {
+		return new Migrations(other, changelog, trackingTable);
 	}
 
 	/** The ids ({@code file::id::author}) of the changesets not yet applied. */
 	public List<String> pending() {
+		return pendingChangeSets().stream().map(pending -> pending.ref().toString()).toList();
+	}
+
+	/**
+	 * The changesets not yet applied, in the order an apply would run them, each with its
+	 * checksum as the changelog has it now.
+	 */
+	public List<PendingChangeSet> pendingChangeSets() {
 		return withLiquibase((liquibase, contexts) -> liquibase.listUnrunChangeSets(contexts, new LabelExpression())
 			.stream()
-			.map(Migrations::describe)
+			.map(changeSet -> new PendingChangeSet(ref(changeSet),
+					changeSet.generateCheckSum(ChecksumVersion.latest()).toString()))
 			.toList());
+	}
+
+	/** The changesets recorded as applied, in the order they ran. */
+	public List<AppliedChangeSet> applied() {
+		return withLiquibase((liquibase, contexts) -> liquibase.getDatabase()
+			.getRanChangeSetList()
+			.stream()
+			.map(Migrations::applied)
+			.sorted(Comparator.comparingInt(AppliedChangeSet::order))
+			.toList());
+	}
+
+	/** Applies the first {@code count} pending changesets. */
+	void apply(int count) {
+		run((liquibase, contexts) -> {
+			liquibase.update(count, contexts, new LabelExpression());
+		});
 	}
 
 	/** Applies every pending changeset. */
@@ -102,6 +159,10 @@ public final class Migrations {
 		return endpoint;
 	}
 
+	public String changelog() {
+		return changelog;
+	}
+
 	/** Runs an operation that has no result (TRUE stands in for one). */
 	private void run(LiquibaseAction action) {
 		withLiquibase((liquibase, contexts) -> {
@@ -116,8 +177,18 @@ public final class Migrations {
 			Contexts contexts = contexts(connection);
 			Database database = DatabaseFactory.getInstance()
 				.findCorrectDatabaseImplementation(new JdbcConnection(connection));
-			Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database);
-			return work.run(liquibase, contexts);
+			if (trackingTable != null) {
+				database.setDatabaseChangeLogTableName(trackingTable);
+				database.setDatabaseChangeLogLockTableName(trackingTable + "_LOCK");
+			}
+			Liquibase liquibase = new Liquibase(changelog, new ClassLoaderResourceAccessor(), database);
+			try {
+				return work.run(liquibase, contexts);
+			}
+			finally {
+				// Releases what Liquibase keeps per database (and closes the connection).
+				liquibase.close();
+			}
 		}
 		catch (SQLException | LiquibaseException ex) {
 			throw new MigrationException("Migration operation failed on " + endpoint + ": " + rootMessage(ex));
@@ -144,8 +215,15 @@ public final class Migrations {
 		}
 	}
 
-	private static String describe(ChangeSet changeSet) {
-		return changeSet.getFilePath() + "::" + changeSet.getId() + "::" + changeSet.getAuthor();
+	private static ChangeSetRef ref(ChangeSet changeSet) {
+		return new ChangeSetRef(changeSet.getFilePath(), changeSet.getId(), changeSet.getAuthor());
+	}
+
+	private static AppliedChangeSet applied(RanChangeSet ran) {
+		Integer order = ran.getOrderExecuted();
+		return new AppliedChangeSet(new ChangeSetRef(ran.getChangeLog(), ran.getId(), ran.getAuthor()), ran.getTag(),
+				Objects.requireNonNull(ran.getDateExecuted(), "DATEEXECUTED is NOT NULL").toInstant(),
+				ran.getLastCheckSum() == null ? null : ran.getLastCheckSum().toString(), order == null ? 0 : order);
 	}
 
 	private static String rootMessage(Throwable ex) {

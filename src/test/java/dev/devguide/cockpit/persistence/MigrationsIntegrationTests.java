@@ -3,6 +3,7 @@ package dev.devguide.cockpit.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,25 +37,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class MigrationsIntegrationTests {
 
-	/**
-	 * The 24 tables of data model specification 1.1.0, in the order the changelog creates
-	 * them.
-	 */
-	private static final List<String> SPEC_TABLES = List.of("projects", "profiles", "dashboards", "modules",
-			"templates", "guardrails", "capabilities", "sync_buffer", "propagation_log", "audit_logs",
-			"version_history", "context_windows", "cached_responses", "metadata_standards", "metadata_violations",
-			"filesystem_timestamps", "clock_sync_status", "token_usage", "api_configurations", "tool_registry",
-			"external_tool_access", "extension_dashboards", "project_extension_mappings", "dashboard_versions");
-
-	private static final List<String> TRACKING_TABLES = List.of("file_audit", "v7_migration_workflow",
-			"v7_enum_migrations", "v7_global_impacts", "v7_subworkflow_tasks", "v7_test_results");
-
-	/** The event outbox of the subscriptions (an addition to the spec). */
-	private static final List<String> EVENT_TABLES = List.of("event_outbox", "event_sequences");
-
-	/** The price list, rollups and idempotency keys of token usage (additions). */
-	private static final List<String> USAGE_TABLES = List.of("model_prices", "token_usage_hourly", "token_usage_daily",
-			"token_usage_daily_model", "usage_idempotency_keys");
+	/** The spec's 24 tables, in the order the changelog creates them. */
+	private static final List<String> SPEC_TABLES = SchemaExpectations.SPEC_TABLES;
 
 	private static final List<String> LIQUIBASE_TABLES = List.of("DATABASECHANGELOG", "DATABASECHANGELOGLOCK");
 
@@ -94,11 +78,33 @@ class MigrationsIntegrationTests {
 	void createsEveryTableAndTheDashboardView() throws SQLException {
 		migrations.apply();
 
-		assertThat(tables()).containsExactlyInAnyOrderElementsOf(
-				concat(SPEC_TABLES, TRACKING_TABLES, EVENT_TABLES, USAGE_TABLES, LIQUIBASE_TABLES));
+		assertThat(tables())
+			.containsExactlyInAnyOrderElementsOf(concat(SchemaExpectations.CHANGELOG_TABLES, LIQUIBASE_TABLES));
 		assertThat(query("SELECT TABLE_NAME FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE()"))
 			.containsExactly("v7_migration_dashboard");
 		assertThat(migrations.pending()).isEmpty();
+	}
+
+	@Test
+	void theLedgerHasItsOwnChangelogAndRollbackAndAHealthySchemaHasNoDrift() throws SQLException {
+		migrations.apply();
+		SchemaChanges changes = new SchemaChanges(migrations, true);
+		assertThat(changes.health()).as("without the ledger")
+			.extracting(SchemaDrift::check, SchemaDrift::object, SchemaDrift::found)
+			.containsExactlyInAnyOrder(tuple(SchemaDrift.Check.TABLE, "schema_approvals", "missing"),
+					tuple(SchemaDrift.Check.TABLE, "schema_rollback_checks", "missing"));
+
+		new SchemaLedger(endpoint).ensure();
+
+		assertThat(changes.health()).isEmpty();
+		assertThat(tables()).containsAll(SchemaExpectations.LEDGER_TABLES)
+			.contains(SchemaLedger.TRACKING_TABLE, SchemaLedger.TRACKING_TABLE + "_LOCK");
+		assertThat(migrations.pending()).as("the ledger is no changeset of the schema's changelog").isEmpty();
+		Migrations ledger = new Migrations(endpoint, SchemaLedger.CHANGELOG, SchemaLedger.TRACKING_TABLE);
+		assertThat(ledger.appliedCount()).isEqualTo(2);
+		ledger.rollbackCount(2);
+		assertThat(tables()).doesNotContainAnyElementsOf(SchemaExpectations.LEDGER_TABLES)
+			.containsAll(SchemaExpectations.CHANGELOG_TABLES);
 	}
 
 	@Test
@@ -335,8 +341,8 @@ class MigrationsIntegrationTests {
 
 		migrations.apply();
 
-		assertThat(tables()).containsExactlyInAnyOrderElementsOf(
-				concat(SPEC_TABLES, TRACKING_TABLES, EVENT_TABLES, USAGE_TABLES, LIQUIBASE_TABLES));
+		assertThat(tables())
+			.containsExactlyInAnyOrderElementsOf(concat(SchemaExpectations.CHANGELOG_TABLES, LIQUIBASE_TABLES));
 		assertThat(query("SELECT pattern_regex FROM metadata_standards WHERE id = 'ts-001-zulu'"))
 			.containsExactly(SPEC_PATTERN);
 	}

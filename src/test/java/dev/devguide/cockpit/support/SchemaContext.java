@@ -2,6 +2,9 @@ package dev.devguide.cockpit.support;
 
 import dev.devguide.cockpit.cortex.UsageSettings;
 import dev.devguide.cockpit.events.EventSettings;
+import dev.devguide.cockpit.persistence.DatabaseEndpoint;
+import dev.devguide.cockpit.persistence.Migrations;
+import dev.devguide.cockpit.persistence.SchemaChanges;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import java.util.Map;
@@ -42,6 +45,8 @@ public final class SchemaContext {
 		context.registerBean(BatchLoaderRegistry.class, () -> new DefaultBatchLoaderRegistry());
 		context.registerBean(EventSettings.class, () -> new EventSettings(null, null, null));
 		context.registerBean(UsageSettings.class, () -> new UsageSettings(null, null, null));
+		context.registerBean(SchemaChanges.class, () -> new SchemaChanges(
+				new Migrations(new DatabaseEndpoint("127.0.0.1", 9, "never_opened", "nobody", "")), true));
 		context.register(Components.class);
 		context.refresh();
 		return context;
