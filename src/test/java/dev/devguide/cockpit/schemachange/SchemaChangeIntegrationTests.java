@@ -125,7 +125,8 @@ class SchemaChangeIntegrationTests {
 				List<Map<String, Object>> pending = list(status, "pending");
 				assertThat(pending).extracting(changeSet -> changeSet.get("id"))
 					.startsWith("tag-audit-project-action-1.0.0", "programme-phase-workflow-columns",
-							"programme-seed-phases", "tag-migration-programme-1.0.0");
+							"programme-seed-phases", "programme-approved-by-width", "tag-migration-programme-1.0.0",
+							"impacts-global-impacts-phase");
 				assertThat((String) pending.get(2).get("sql")).as("%s", status.get("pendingSql"))
 					.startsWith("--  Changeset migrations/480-migration-programme.sql::programme-seed-phases::cockpit")
 					.contains("INSERT INTO v7_migration_workflow")
