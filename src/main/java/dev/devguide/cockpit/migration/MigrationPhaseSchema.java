@@ -10,6 +10,7 @@ import static dev.devguide.cockpit.migration.MigrationPhaseInputs.UPDATE_INPUT;
 import static graphql.schema.GraphQLList.list;
 
 import dev.devguide.cockpit.graphql.Input;
+import dev.devguide.cockpit.graphql.Selection;
 import dev.devguide.cockpit.graphql.SchemaContribution;
 import dev.devguide.cockpit.graphql.SchemaParts;
 import org.springframework.stereotype.Component;
@@ -39,7 +40,8 @@ class MigrationPhaseSchema implements SchemaContribution {
 		schema.query(
 				field("migrationPhase", required(ref("MigrationPhase")),
 						"One phase by number; NOT_FOUND when there is none." + READERS, NUMBER.argument()),
-				env -> phases.get(Input.arguments(env)));
+				env -> phases.get(Input.arguments(env),
+						number -> MigrationPhaseLoaders.BY_NUMBER.load(env, number, Selection.ALL)));
 		schema.mutation(field("movePhase", required(ref("MigrationPhase")),
 				"Moves a phase through the workflow (admins and the migration role): NOT_STARTED -> IN_PROGRESS -> "
 						+ "REVIEW; BLOCKED from IN_PROGRESS or REVIEW and back to where it was; APPROVED -> "

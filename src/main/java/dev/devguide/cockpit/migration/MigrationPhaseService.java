@@ -19,6 +19,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -60,12 +62,16 @@ public class MigrationPhaseService {
 	}
 
 	/** One phase by number; NOT_FOUND when there is none. */
-	public Mono<MigrationPhase> get(Input arguments) {
+	/**
+	 * One phase, read through {@code load} (the request's phase loader), so that several
+	 * {@code migrationPhase} fields of one request are one statement and complete
+	 * together: their relations (impacts, test results, tasks) are then loaded in one
+	 * batch each.
+	 */
+	public Mono<MigrationPhase> get(Input arguments, Function<Integer, CompletableFuture<MigrationPhase>> load) {
 		return reader().then(Mono.defer(() -> {
 			int number = arguments.required(NUMBER);
-			return phases.findByNumbers(List.of(number), Selection.ALL)
-				.next()
-				.switchIfEmpty(Mono.error(() -> notFound(number)));
+			return Mono.fromFuture(load.apply(number)).switchIfEmpty(Mono.error(() -> notFound(number)));
 		}));
 	}
 
