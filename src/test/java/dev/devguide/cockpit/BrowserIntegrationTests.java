@@ -66,19 +66,35 @@ class BrowserIntegrationTests {
 		}
 	}
 
-	/** Runs a command in browser/ with its output in the test's, bounded in time. */
+	/**
+	 * Runs a command in browser/, bounded in time, and prints its output into the test's
+	 * (through a file: a child writing to this JVM's own stdout would corrupt Failsafe's
+	 * channel).
+	 */
 	private static int run(List<String> command, List<String> environment, int timeoutSeconds) throws Exception {
-		ProcessBuilder builder = new ProcessBuilder(command).directory(BROWSER.toFile()).inheritIO();
-		for (String entry : environment) {
-			int equals = entry.indexOf('=');
-			builder.environment().put(entry.substring(0, equals), entry.substring(equals + 1));
+		Path output = Files.createTempFile("cockpit-browser-", ".log");
+		try {
+			ProcessBuilder builder = new ProcessBuilder(command).directory(BROWSER.toFile())
+				.redirectErrorStream(true)
+				.redirectOutput(output.toFile());
+			for (String entry : environment) {
+				int equals = entry.indexOf('=');
+				builder.environment().put(entry.substring(0, equals), entry.substring(equals + 1));
+			}
+			Process process = builder.start();
+			boolean finished = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+			if (!finished) {
+				process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+			}
+			System.out.println(Files.readString(output));
+			if (!finished) {
+				throw new AssertionError(String.join(" ", command) + " took longer than " + timeoutSeconds + " s");
+			}
+			return process.exitValue();
 		}
-		Process process = builder.start();
-		if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-			process.destroyForcibly();
-			throw new AssertionError(String.join(" ", command) + " took longer than " + timeoutSeconds + " s");
+		finally {
+			Files.deleteIfExists(output);
 		}
-		return process.exitValue();
 	}
 
 }
