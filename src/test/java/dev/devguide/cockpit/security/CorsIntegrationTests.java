@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.devguide.cockpit.persistence.DatabaseEndpoint;
+import dev.devguide.cockpit.support.GraphQlSockets;
 import dev.devguide.cockpit.support.IntegrationTest;
 import dev.devguide.cockpit.support.SecondInstance;
 import dev.devguide.cockpit.support.TestUsers;
@@ -19,7 +20,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketSession;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 import reactor.core.publisher.Mono;
@@ -80,13 +80,7 @@ class CorsIntegrationTests {
 	}
 
 	private void assertAllowed(int port, String origin) {
-		client(port).method(HttpMethod.OPTIONS)
-			.uri("/graphql")
-			.header(HttpHeaders.ORIGIN, origin)
-			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
-			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "authorization, content-type")
-			.exchange()
-			.expectStatus()
+		preflight(port, origin).expectStatus()
 			.isOk()
 			.expectHeader()
 			.valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin)
@@ -116,13 +110,7 @@ class CorsIntegrationTests {
 	}
 
 	private void assertRefused(int port, String origin) {
-		client(port).method(HttpMethod.OPTIONS)
-			.uri("/graphql")
-			.header(HttpHeaders.ORIGIN, origin)
-			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
-			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "authorization, content-type")
-			.exchange()
-			.expectStatus()
+		preflight(port, origin).expectStatus()
 			.isForbidden()
 			.expectHeader()
 			.doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
@@ -134,6 +122,15 @@ class CorsIntegrationTests {
 		assertThatThrownBy(() -> webSocket(port, origin).block(WAIT)).isInstanceOfSatisfying(
 				WebSocketClientHandshakeException.class,
 				refused -> assertThat(refused.response().status().code()).isEqualTo(403));
+	}
+
+	private static WebTestClient.ResponseSpec preflight(int port, String origin) {
+		return client(port).method(HttpMethod.OPTIONS)
+			.uri("/graphql")
+			.header(HttpHeaders.ORIGIN, origin)
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "authorization, content-type")
+			.exchange();
 	}
 
 	private WebTestClient.ResponseSpec post(int port, String origin) {
@@ -161,19 +158,9 @@ class CorsIntegrationTests {
 	private static Mono<Void> webSocket(int port, String origin) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setOrigin(origin);
-		WebSocketHandler closeAtOnce = new WebSocketHandler() {
-			@Override
-			public List<String> getSubProtocols() {
-				return List.of("graphql-transport-ws");
-			}
-
-			@Override
-			public Mono<Void> handle(WebSocketSession session) {
-				return session.close();
-			}
-		};
-		return new ReactorNettyWebSocketClient(HttpClient.newConnection())
-			.execute(URI.create("ws://localhost:" + port + "/graphql"), headers, closeAtOnce);
+		return new ReactorNettyWebSocketClient(HttpClient.newConnection()).execute(
+				URI.create("ws://localhost:" + port + "/graphql"), headers,
+				GraphQlSockets.transportWs(WebSocketSession::close));
 	}
 
 	private static WebTestClient client(int port) {
