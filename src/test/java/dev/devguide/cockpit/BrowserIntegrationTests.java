@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,8 +35,9 @@ class BrowserIntegrationTests {
 	@Autowired
 	TestUsers users;
 
-	@BeforeAll
-	static void needsNodeAndChromium() throws Exception {
+	// per test rather than per class, so that a skip is reported with its reason
+	@BeforeEach
+	void needsNodeAndChromium() throws Exception {
 		assumeTrue(Boolean.getBoolean("cockpit.browser"), "the browser tests run with ./mvnw verify -Pbrowser");
 		assumeTrue(nodeMajorVersion() >= 20, "the browser tests need Node 20 or newer on the PATH");
 		assumeTrue(Files.isExecutable(CHROMIUM),
