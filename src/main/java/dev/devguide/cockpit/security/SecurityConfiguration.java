@@ -9,7 +9,7 @@ import java.util.Objects;
 import javax.crypto.SecretKey;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.graphql.autoconfigure.GraphQlCorsProperties;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,6 +30,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtRea
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import reactor.core.publisher.Mono;
 
 /**
@@ -44,9 +45,18 @@ import reactor.core.publisher.Mono;
 class SecurityConfiguration {
 
 	@Bean
-	SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
+	SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
+			@Qualifier("graphQlCors") CorsConfiguration cors, GraphQlProperties properties) {
 		TokenRefusalEntryPoint refusal = new TokenRefusalEntryPoint();
+		UrlBasedCorsConfigurationSource corsSource = new UrlBasedCorsConfigurationSource();
+		corsSource.registerCorsConfiguration(properties.getHttp().getPath(), cors);
+		String webSocketPath = properties.getWebsocket().getPath();
+		if (webSocketPath != null) {
+			corsSource.registerCorsConfiguration(webSocketPath, cors);
+		}
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			// before authentication: a preflight is answered, a refused origin gets 403
+			.cors(spec -> spec.configurationSource(corsSource))
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.authorizeExchange(
@@ -55,6 +65,16 @@ class SecurityConfiguration {
 			.oauth2ResourceServer(server -> server.authenticationEntryPoint(refusal)
 				.jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(authenticationConverter())))
 			.build();
+	}
+
+	/**
+	 * The CORS policy of the GraphQL endpoint, for Spring Security's CORS filter (HTTP
+	 * and server-sent events) and for the WebSocket handler's check of the handshake's
+	 * origin. Boot's {@code spring.graphql.cors} stays unset: this is the one place.
+	 */
+	@Bean
+	CorsConfiguration graphQlCors(CorsSettings settings, DatabaseSettings database) {
+		return settings.configuration(database);
 	}
 
 	/**
@@ -112,11 +132,9 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	GraphQlWebSocketHandler graphQlWebSocketHandler(WebGraphQlHandler handler, GraphQlProperties properties,
-			GraphQlCorsProperties cors, ServerCodecConfigurer codecs) {
-		CorsConfiguration corsConfiguration = cors.toCorsConfiguration();
+			@Qualifier("graphQlCors") CorsConfiguration cors, ServerCodecConfigurer codecs) {
 		return new RefusalClosingWebSocketHandler(handler, codecs, properties.getWebsocket().getConnectionInitTimeout(),
-				properties.getWebsocket().getKeepAlive(),
-				corsConfiguration == null ? new CorsConfiguration() : corsConfiguration);
+				properties.getWebsocket().getKeepAlive(), cors);
 	}
 
 	/**

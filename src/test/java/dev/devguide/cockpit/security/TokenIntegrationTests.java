@@ -2,6 +2,7 @@ package dev.devguide.cockpit.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.devguide.cockpit.support.GraphQlSockets;
 import dev.devguide.cockpit.support.IntegrationTest;
 import dev.devguide.cockpit.support.TokenClaims;
 import dev.devguide.cockpit.support.TestUsers;
@@ -22,7 +23,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketMessage;
-import org.springframework.web.reactive.socket.WebSocketSession;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -213,30 +213,20 @@ class TokenIntegrationTests {
 		Map<String, Object> init = token == null ? Map.of("type", "connection_init")
 				: Map.of("type", "connection_init", "payload", Map.of("Authorization", "Bearer " + token));
 		outgoing.tryEmitNext(JSON.writeValueAsString(init));
-		WebSocketHandler handler = new WebSocketHandler() {
-
-			@Override
-			public List<String> getSubProtocols() {
-				return List.of("graphql-transport-ws");
-			}
-
-			@Override
-			public Mono<Void> handle(WebSocketSession session) {
-				Mono<Void> send = session.send(outgoing.asFlux().map(session::textMessage));
-				Mono<Void> receive = session.receive().map(WebSocketMessage::getPayloadAsText).concatMap(message -> {
-					messages.add(message);
-					if (message.contains("connection_ack")) {
-						outgoing.tryEmitNext(JSON.writeValueAsString(
-								Map.of("id", "1", "type", "subscribe", "payload", Map.of("query", SUBSCRIPTION))));
-						return Mono.empty();
-					}
-					outgoing.tryEmitComplete();
-					return session.close();
-				}).then();
-				return Mono.when(send, receive, session.closeStatus().doOnNext(closed::set));
-			}
-
-		};
+		WebSocketHandler handler = GraphQlSockets.transportWs(session -> {
+			Mono<Void> send = session.send(outgoing.asFlux().map(session::textMessage));
+			Mono<Void> receive = session.receive().map(WebSocketMessage::getPayloadAsText).concatMap(message -> {
+				messages.add(message);
+				if (message.contains("connection_ack")) {
+					outgoing.tryEmitNext(JSON.writeValueAsString(
+							Map.of("id", "1", "type", "subscribe", "payload", Map.of("query", SUBSCRIPTION))));
+					return Mono.empty();
+				}
+				outgoing.tryEmitComplete();
+				return session.close();
+			}).then();
+			return Mono.when(send, receive, session.closeStatus().doOnNext(closed::set));
+		});
 		new ReactorNettyWebSocketClient().execute(URI.create("ws://localhost:" + users.port() + "/graphql"), handler)
 			.block(WAIT);
 		return new SocketOutcome(messages, closed.get());

@@ -1,11 +1,15 @@
 package dev.devguide.cockpit.support;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.graphql.client.WebSocketGraphQlClient;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.WebSocketSession;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
@@ -43,6 +47,23 @@ public final class GraphQlSockets {
 				}
 			})
 			.build();
+	}
+
+	/** A raw WebSocket handler that offers the graphql-transport-ws subprotocol. */
+	public static WebSocketHandler transportWs(Function<WebSocketSession, Mono<Void>> handle) {
+		return new WebSocketHandler() {
+
+			@Override
+			public List<String> getSubProtocols() {
+				return List.of("graphql-transport-ws");
+			}
+
+			@Override
+			public Mono<Void> handle(WebSocketSession session) {
+				return handle.apply(session);
+			}
+
+		};
 	}
 
 }
