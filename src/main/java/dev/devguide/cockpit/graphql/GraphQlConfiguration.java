@@ -7,6 +7,14 @@ import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.graphql.server.webflux.GraphQlHttpHandler;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.function.server.RequestPredicates;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.graphql.execution.GraphQlSource;
 
@@ -41,13 +49,33 @@ class GraphQlConfiguration {
 	}
 
 	@Bean
-	GraphQlSource graphQlSource(GraphQLSchema cockpitSchema, @Value("${cockpit.graphql.max-depth}") int maxDepth) {
+	PersistedQueries persistedQueries(@Value("${cockpit.graphql.persisted-queries-characters}") long characters) {
+		return new PersistedQueries(new DocumentCache(DOCUMENT_CACHE_CHARACTERS), characters);
+	}
+
+	@Bean
+	GraphQlSource graphQlSource(GraphQLSchema cockpitSchema, @Value("${cockpit.graphql.max-depth}") int maxDepth,
+			PersistedQueries persistedQueries) {
 		return GraphQlSource.builder(cockpitSchema)
 			.configureGraphQl(graphQl -> graphQl.instrumentation(new CockpitInstrumentation(maxDepth))
-				.preparsedDocumentProvider(new DocumentCache(DOCUMENT_CACHE_CHARACTERS)))
+				.preparsedDocumentProvider(persistedQueries))
 			.exceptionResolvers(List.of(new ApiExceptionResolver()))
 			.subscriptionExceptionResolvers(List.of(new ApiSubscriptionExceptionResolver()))
 			.build();
+	}
+
+	/**
+	 * Queries over GET; ahead of Spring Boot's routes, which answer every GET with 405.
+	 */
+	@Bean
+	@Order(0)
+	RouterFunction<ServerResponse> graphQlGetRoute(GraphQlHttpHandler http, PersistedQueries persistedQueries,
+			JsonMapper json, @Value("${spring.graphql.http.path}") String path) {
+		GraphQlGetRoute route = new GraphQlGetRoute(http, persistedQueries, json);
+		return RouterFunctions.route(
+				RequestPredicates.GET(path)
+					.and(request -> !"websocket".equalsIgnoreCase(request.headers().firstHeader(HttpHeaders.UPGRADE))),
+				route::handle);
 	}
 
 	/**
