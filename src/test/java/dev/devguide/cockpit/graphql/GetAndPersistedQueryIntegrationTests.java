@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Queries over GET (the GraphQL over HTTP specification) and Apollo's automatic persisted
- * queries over POST and GET, through the real server.
+ * queries over POST and GET, and the refusal of {@code @defer}, through the real server.
  */
 @IntegrationTest
 class GetAndPersistedQueryIntegrationTests {
@@ -166,6 +166,17 @@ class GetAndPersistedQueryIntegrationTests {
 			.expectBody()
 			.jsonPath("$.errors[0].message")
 			.isEqualTo("extensions.persistedQuery.version must be 1");
+	}
+
+	@Test
+	void deferIsRefusedRatherThanIgnored() {
+		post(Map.of("query", "{ projects { edges { node { id ... @defer { name } } } } }")).expectBody()
+			.jsonPath("$.errors[0].extensions.classification")
+			.isEqualTo("BAD_REQUEST")
+			.jsonPath("$.errors[0].message")
+			.value(String.class, message -> assertThat(message).startsWith("@defer is not supported"))
+			.jsonPath("$.data")
+			.doesNotExist();
 	}
 
 	private static Map<String, Object> persisted(String hash) {
