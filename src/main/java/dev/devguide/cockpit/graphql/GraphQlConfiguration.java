@@ -7,14 +7,6 @@ import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
-import org.springframework.graphql.server.webflux.GraphQlHttpHandler;
-import org.springframework.http.HttpHeaders;
-import org.springframework.web.reactive.function.server.RequestPredicates;
-import org.springframework.web.reactive.function.server.RouterFunction;
-import org.springframework.web.reactive.function.server.RouterFunctions;
-import org.springframework.web.reactive.function.server.ServerResponse;
-import tools.jackson.databind.json.JsonMapper;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.graphql.execution.GraphQlSource;
 
@@ -62,20 +54,6 @@ class GraphQlConfiguration {
 			.exceptionResolvers(List.of(new ApiExceptionResolver()))
 			.subscriptionExceptionResolvers(List.of(new ApiSubscriptionExceptionResolver()))
 			.build();
-	}
-
-	/**
-	 * Queries over GET; ahead of Spring Boot's routes, which answer every GET with 405.
-	 */
-	@Bean
-	@Order(0)
-	RouterFunction<ServerResponse> graphQlGetRoute(GraphQlHttpHandler http, PersistedQueries persistedQueries,
-			JsonMapper json, @Value("${spring.graphql.http.path}") String path) {
-		GraphQlGetRoute route = new GraphQlGetRoute(http, persistedQueries, json);
-		return RouterFunctions.route(
-				RequestPredicates.GET(path)
-					.and(request -> !"websocket".equalsIgnoreCase(request.headers().firstHeader(HttpHeaders.UPGRADE))),
-				route::handle);
 	}
 
 	/**
