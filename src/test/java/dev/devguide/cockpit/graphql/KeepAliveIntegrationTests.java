@@ -98,7 +98,13 @@ class KeepAliveIntegrationTests {
 			})
 			.getResponseBody()
 			.cache();
+		sse.subscribe();
 
+		// both joined one rendering: from here on, an event reaches them
+		SharedSubscriptions shared = second.bean(SharedSubscriptions.class);
+		assertThat(Flux.interval(Duration.ofMillis(20))
+			.filter(tick -> shared.subscribers() == 2 && shared.renderings() == 1)
+			.blockFirst(WAIT)).isNotNull();
 		// two keep-alives on each while nothing happens
 		assertThat(sse.filter(event -> event.comment() != null).take(2).collectList().block(WAIT)).hasSize(2);
 		assertThat(

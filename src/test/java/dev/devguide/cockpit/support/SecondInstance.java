@@ -35,6 +35,11 @@ public final class SecondInstance implements AutoCloseable {
 		return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
 	}
 
+	/** A bean of this instance, to observe its state. */
+	public <T> T bean(Class<T> type) {
+		return context.getBean(type);
+	}
+
 	@Override
 	public void close() {
 		context.close();
