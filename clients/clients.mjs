@@ -23,14 +23,19 @@ function take(client, query, variables, count) {
     const received = [];
     const timer = setTimeout(() => reject(new Error(`timed out after ${received.length} of ${count}`)), WAIT_MS);
     let dispose = () => {};
+    let finished = false;
     const finish = (error) => {
+      if (finished) return;
+      finished = true;
       clearTimeout(timer);
       dispose();
       if (error) reject(error);
-      else resolve(received);
+      else resolve(received.slice(0, count));
     };
     dispose = client.subscribe({ query, variables }, {
       next: (result) => {
+        // a client may deliver more before the disposal reaches the server
+        if (finished) return;
         if (result.errors) {
           finish(new Error(JSON.stringify(result.errors)));
           return;
