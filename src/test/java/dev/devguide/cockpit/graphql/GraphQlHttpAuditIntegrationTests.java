@@ -7,7 +7,6 @@ import dev.devguide.cockpit.support.NodeClients;
 import dev.devguide.cockpit.support.TestUsers;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.core.type.TypeReference;
@@ -26,8 +25,7 @@ class GraphQlHttpAuditIntegrationTests {
 
 	@Test
 	void theServerPassesGraphqlHttpsAudits() {
-		NodeClients.Run run = NodeClients.run("audit.mjs", "http://localhost:" + users.port() + "/graphql",
-				users.token("audit-" + UUID.randomUUID(), List.of("user")));
+		NodeClients.Run run = NodeClients.againstServer("audit.mjs", users);
 		assertThat(run.exitCode()).as(run.output()).isZero();
 		List<Map<String, Object>> results = JsonMapper.builder().build().readValue(run.output(), new TypeReference<>() {
 		});

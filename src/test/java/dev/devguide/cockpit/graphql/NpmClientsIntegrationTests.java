@@ -7,7 +7,6 @@ import dev.devguide.cockpit.support.NodeClients;
 import dev.devguide.cockpit.support.TestUsers;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,8 +29,7 @@ class NpmClientsIntegrationTests {
 
 	@Test
 	void theNpmClientsQueryMutateSubscribeAndResume() {
-		NodeClients.Run run = NodeClients.run("clients.mjs", "http://localhost:" + users.port() + "/graphql",
-				users.token("clients-" + UUID.randomUUID(), List.of("user")));
+		NodeClients.Run run = NodeClients.againstServer("clients.mjs", users);
 		Map<String, List<Map<String, Object>>> report = JsonMapper.builder()
 			.build()
 			.readValue(run.output(), new TypeReference<>() {

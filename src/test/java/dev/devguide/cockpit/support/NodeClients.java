@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,6 +30,15 @@ public final class NodeClients {
 
 	/** What {@code node script arguments...} printed, and its exit code. */
 	public record Run(int exitCode, String output) {
+	}
+
+	/**
+	 * {@code node script <url of /graphql> <token>}, with the token of a new user (role
+	 * {@code user}).
+	 */
+	public static Run againstServer(String script, TestUsers users) {
+		return run(script, "http://localhost:" + users.port() + "/graphql",
+				users.token(script + "-" + UUID.randomUUID(), List.of("user")));
 	}
 
 	public static Run run(String script, String... arguments) {
