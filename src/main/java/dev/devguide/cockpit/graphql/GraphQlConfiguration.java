@@ -41,10 +41,16 @@ class GraphQlConfiguration {
 	}
 
 	@Bean
-	GraphQlSource graphQlSource(GraphQLSchema cockpitSchema, @Value("${cockpit.graphql.max-depth}") int maxDepth) {
+	PersistedQueries persistedQueries(@Value("${cockpit.graphql.persisted-queries-characters}") long characters) {
+		return new PersistedQueries(new DocumentCache(DOCUMENT_CACHE_CHARACTERS), characters);
+	}
+
+	@Bean
+	GraphQlSource graphQlSource(GraphQLSchema cockpitSchema, @Value("${cockpit.graphql.max-depth}") int maxDepth,
+			PersistedQueries persistedQueries) {
 		return GraphQlSource.builder(cockpitSchema)
 			.configureGraphQl(graphQl -> graphQl.instrumentation(new CockpitInstrumentation(maxDepth))
-				.preparsedDocumentProvider(new DocumentCache(DOCUMENT_CACHE_CHARACTERS)))
+				.preparsedDocumentProvider(persistedQueries))
 			.exceptionResolvers(List.of(new ApiExceptionResolver()))
 			.subscriptionExceptionResolvers(List.of(new ApiSubscriptionExceptionResolver()))
 			.build();

@@ -1,6 +1,7 @@
 package dev.devguide.cockpit.security;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -31,6 +32,15 @@ final class RefusalClosingWebSocketHandler extends GraphQlWebSocketHandler {
 	RefusalClosingWebSocketHandler(WebGraphQlHandler handler, CodecConfigurer codecs, Duration initTimeout,
 			@Nullable Duration keepAlive, CorsConfiguration cors) {
 		super(handler, codecs, initTimeout, keepAlive, cors);
+	}
+
+	/**
+	 * Only graphql-transport-ws: the legacy graphql-ws is refused at the handshake
+	 * ({@code graphql.LegacyProtocolRefusal}), not accepted and then closed.
+	 */
+	@Override
+	public List<String> getSubProtocols() {
+		return List.of("graphql-transport-ws");
 	}
 
 	@Override

@@ -36,7 +36,8 @@ public final class SchemaContext {
 		AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
 		context.getEnvironment()
 			.getPropertySources()
-			.addFirst(new MapPropertySource("schema-context", Map.of("cockpit.graphql.max-depth", "20")));
+			.addFirst(new MapPropertySource("schema-context", Map.of("cockpit.graphql.max-depth", "20",
+					"cockpit.graphql.persisted-queries-characters", "4194304")));
 		ConnectionFactory nowhere = ConnectionFactories.get("r2dbc:mysql://nobody@127.0.0.1:9/never-opened");
 		context.registerBean(DatabaseClient.class, () -> DatabaseClient.create(nowhere));
 		context.registerBean(TransactionalOperator.class,

@@ -23,10 +23,12 @@ public final class SecondInstance implements AutoCloseable {
 		return start(database, secret, List.of());
 	}
 
-	/**
-	 * With further settings as command-line arguments
-	 * ({@code --cockpit.cors.origins=...}).
-	 */
+	/** With {@code settings} ({@code --name=value}) added to the command line. */
+	public static SecondInstance start(DatabaseEndpoint database, String secret, String... settings) {
+		return start(database, secret, List.of(settings));
+	}
+
+	/** With {@code settings} ({@code --name=value}) added to the command line. */
 	public static SecondInstance start(DatabaseEndpoint database, String secret, List<String> settings) {
 		List<String> arguments = new ArrayList<>(List.of("--server.port=0",
 				"--cockpit.db.url=r2dbc:mysql://" + database.host() + ":" + database.port() + "/" + database.database()
@@ -40,6 +42,11 @@ public final class SecondInstance implements AutoCloseable {
 
 	public int port() {
 		return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+	}
+
+	/** A bean of this instance, to observe its state. */
+	public <T> T bean(Class<T> type) {
+		return context.getBean(type);
 	}
 
 	@Override
