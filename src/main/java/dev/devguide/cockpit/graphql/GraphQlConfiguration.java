@@ -41,9 +41,10 @@ class GraphQlConfiguration {
 	}
 
 	@Bean
-	GraphQlSource graphQlSource(GraphQLSchema cockpitSchema, @Value("${cockpit.graphql.max-depth}") int maxDepth) {
+	GraphQlSource graphQlSource(GraphQLSchema cockpitSchema, @Value("${cockpit.graphql.max-depth}") int maxDepth,
+			RequestLimits limits) {
 		return GraphQlSource.builder(cockpitSchema)
-			.configureGraphQl(graphQl -> graphQl.instrumentation(new CockpitInstrumentation(maxDepth))
+			.configureGraphQl(graphQl -> graphQl.instrumentation(new CockpitInstrumentation(maxDepth, limits))
 				.preparsedDocumentProvider(new DocumentCache(DOCUMENT_CACHE_CHARACTERS)))
 			.exceptionResolvers(List.of(new ApiExceptionResolver()))
 			.subscriptionExceptionResolvers(List.of(new ApiSubscriptionExceptionResolver()))
