@@ -2,10 +2,10 @@ package dev.devguide.cockpit.graphql;
 
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
-import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.SubscriptionExecutionStrategy;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
@@ -21,16 +21,17 @@ import org.jspecify.annotations.Nullable;
  * By default it publishes each result as soon as its selection completes: an event whose
  * selection waits for a DataLoader (say {@code change.sourceModule}) is then overtaken by
  * a later event that needs no read, and a subscriber sees the project's events out of
- * commit order. The {@link RequestLimits} (cost before execution, fields resolved during
- * it) are checked here too; the cost first, as it bounds the fragments' expansion that
- * the depth check walks.
+ * commit order. The {@link RequestLimits} (depth and cost before execution, fields
+ * resolved during it) are checked here too.
  */
-final class CockpitInstrumentation extends MaxQueryDepthInstrumentation {
+final class CockpitInstrumentation extends SimplePerformantInstrumentation {
+
+	private final int maxDepth;
 
 	private final RequestLimits limits;
 
 	CockpitInstrumentation(int maxDepth, RequestLimits limits) {
-		super(maxDepth);
+		this.maxDepth = maxDepth;
 		this.limits = limits;
 	}
 
@@ -42,8 +43,8 @@ final class CockpitInstrumentation extends MaxQueryDepthInstrumentation {
 	@Override
 	public @Nullable InstrumentationContext<ExecutionResult> beginExecuteOperation(
 			InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
-		limits.beforeExecution(parameters.getExecutionContext(), limitsState(state));
-		return super.beginExecuteOperation(parameters, state);
+		limits.beforeExecution(parameters.getExecutionContext(), limitsState(state), maxDepth);
+		return null;
 	}
 
 	@Override

@@ -45,7 +45,7 @@ final class QueryCost {
 	 * {@code maxFields} fields after fragments are expanded (the normalized operation is
 	 * never built beyond that, however the fragments multiply).
 	 */
-	static long of(GraphQLSchema schema, OperationDefinition operation, Map<String, FragmentDefinition> fragments,
+	static Measure of(GraphQLSchema schema, OperationDefinition operation, Map<String, FragmentDefinition> fragments,
 			CoercedVariables variables, int listEstimate, int maxFields) {
 		ExecutableNormalizedOperation normalized;
 		try {
@@ -56,7 +56,23 @@ final class QueryCost {
 		catch (AbortExecutionException ex) {
 			throw RequestLimitsRefusal.tooManyFields(maxFields);
 		}
-		return cost(schema, normalized.getTopLevelFields(), 1, listEstimate, listEstimate);
+		List<ExecutableNormalizedField> top = normalized.getTopLevelFields();
+		return new Measure(cost(schema, top, 1, listEstimate, listEstimate), depth(top));
+	}
+
+	/**
+	 * @param cost the operation's cost
+	 * @param depth its deepest field's level, a root field being level 1
+	 */
+	record Measure(long cost, int depth) {
+	}
+
+	private static int depth(List<ExecutableNormalizedField> fields) {
+		int deepest = 0;
+		for (ExecutableNormalizedField field : fields) {
+			deepest = Math.max(deepest, field.getChildren().isEmpty() ? field.getLevel() : depth(field.getChildren()));
+		}
+		return deepest;
 	}
 
 	/**

@@ -3,6 +3,7 @@ package dev.devguide.cockpit.graphql;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionResult;
+import graphql.execution.AbortExecutionException;
 import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldParameters;
@@ -136,13 +137,18 @@ public class RequestLimits implements WebGraphQlInterceptor {
 	}
 
 	/**
-	 * Before the operation runs: refuses it if too costly, then charges its cost to the
-	 * caller. Throws the refusal.
+	 * Before the operation runs: refuses it if deeper than {@code maxDepth} (in
+	 * graphql-java's words) or too costly, then charges its cost to the caller. Throws
+	 * the refusal.
 	 */
-	void beforeExecution(ExecutionContext context, State state) {
-		long cost = QueryCost.of(context.getGraphQLSchema(), context.getOperationDefinition(),
+	void beforeExecution(ExecutionContext context, State state, int maxDepth) {
+		QueryCost.Measure measure = QueryCost.of(context.getGraphQLSchema(), context.getOperationDefinition(),
 				context.getFragmentsByName(), context.getCoercedVariables(), settings.listEstimate(),
 				settings.maxFields());
+		if (measure.depth() > maxDepth) {
+			throw new AbortExecutionException("maximum query depth exceeded " + measure.depth() + " > " + maxDepth);
+		}
+		long cost = measure.cost();
 		if (cost > settings.maxCost()) {
 			throw RequestLimitsRefusal.cost(cost, settings.maxCost());
 		}

@@ -83,6 +83,12 @@ class QueryCostTests {
 	}
 
 	@Test
+	void measuresTheDepthWithFragmentsExpanded() {
+		String query = "{ projects { edges { node { ...P } } } } fragment P on Project { profiles { project { id } } }";
+		assertThat(measure(query, Map.of(), 100).depth()).isEqualTo(6);
+	}
+
+	@Test
 	void saturatesInsteadOfOverflowing() {
 		String deep = "{ projects(first: 100) { edges { node { " + "profiles { project { ".repeat(30) + "id"
 				+ " } }".repeat(30) + " } } } }";
@@ -98,6 +104,10 @@ class QueryCostTests {
 	}
 
 	private static long cost(String query, Map<String, Object> variables, int maxFields) {
+		return measure(query, variables, maxFields).cost();
+	}
+
+	private static QueryCost.Measure measure(String query, Map<String, Object> variables, int maxFields) {
 		Document document = Parser.parse(query);
 		OperationDefinition operation = document.getDefinitionsOfType(OperationDefinition.class).get(0);
 		Map<String, FragmentDefinition> fragments = document.getDefinitionsOfType(FragmentDefinition.class)

@@ -2,6 +2,8 @@ package dev.devguide.cockpit.support;
 
 import dev.devguide.cockpit.CockpitApplication;
 import dev.devguide.cockpit.persistence.DatabaseEndpoint;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -17,12 +19,19 @@ public final class SecondInstance implements AutoCloseable {
 		this.context = context;
 	}
 
-	public static SecondInstance start(DatabaseEndpoint database, String secret) {
-		return new SecondInstance(new SpringApplication(CockpitApplication.class).run("--server.port=0",
+	/**
+	 * Starts it; {@code settings} are further command-line arguments
+	 * ({@code --cockpit.limits.timeout=5s}).
+	 */
+	public static SecondInstance start(DatabaseEndpoint database, String secret, String... settings) {
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0",
 				"--cockpit.db.url=r2dbc:mysql://" + database.host() + ":" + database.port() + "/" + database.database()
 						+ "?sslMode=DISABLED",
 				"--cockpit.db.user=" + database.user(), "--cockpit.db.password=" + database.password(),
 				"--cockpit.jwt.secret=" + secret, "--logging.level.root=warn"));
+		arguments.addAll(List.of(settings));
+		return new SecondInstance(
+				new SpringApplication(CockpitApplication.class).run(arguments.toArray(String[]::new)));
 	}
 
 	public int port() {
