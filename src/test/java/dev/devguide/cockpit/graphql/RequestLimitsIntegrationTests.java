@@ -125,8 +125,9 @@ class RequestLimitsIntegrationTests {
 		assertThat(both.getT2()).hasSize(20)
 			.allSatisfy(answer -> assertThat(answer).doesNotContainKey("errors")
 				.extractingByKey("data")
-				.hasToString(
-						"{projects={edges=[{node={name=project 0, profiles=[{name=profile 0}, {name=profile 1}]}}]}}"));
+				.asString()
+				.startsWith("{projects={edges=[{node={name=project 0, profiles=[")
+				.contains("{name=profile 0}", "{name=profile 1}"));
 		long heapGrowth = heapAfterGc() - heapBefore;
 		System.out.printf("issue 11 attacks: slowest refusal %d ms, slowest ordinary query %d ms, heap %+d MB%n",
 				slowestRefusal.get(), slowestVictim.get(), heapGrowth >> 20);
