@@ -246,10 +246,10 @@ class RequestLimitsIntegrationTests {
 		Map<String, Object> error = error(answer);
 		assertThat((String) error.get("message")).startsWith("The query's cost ")
 			.endsWith(
-					" exceeds the limit 1,000,000 (cockpit.limits.max-cost); ask for fewer items (first) or fewer fields");
+					" exceeds the limit 5,000,000 (cockpit.limits.max-cost); ask for fewer items (first) or fewer fields");
 		assertThat(extensions(error)).containsEntry("classification", "QUERY_TOO_COMPLEX")
 			.containsEntry("limit", "max-cost")
-			.containsEntry("maximum", 1_000_000)
+			.containsEntry("maximum", 5_000_000)
 			.containsKey("actual");
 	}
 
