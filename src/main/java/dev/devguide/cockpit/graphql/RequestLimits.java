@@ -3,7 +3,6 @@ package dev.devguide.cockpit.graphql;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionResult;
-import graphql.execution.AbortExecutionException;
 import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldParameters;
@@ -146,7 +145,7 @@ public class RequestLimits implements WebGraphQlInterceptor {
 				context.getFragmentsByName(), context.getCoercedVariables(), settings.listEstimate(),
 				settings.maxFields());
 		if (measure.depth() > maxDepth) {
-			throw new AbortExecutionException("maximum query depth exceeded " + measure.depth() + " > " + maxDepth);
+			throw RequestLimitsRefusal.depth(measure.depth(), maxDepth);
 		}
 		long cost = measure.cost();
 		if (cost > settings.maxCost()) {

@@ -22,7 +22,7 @@ final class RequestLimitsRefusal extends AbortExecutionException {
 	/** The classifications of the refusals, beside Spring's ErrorType ones. */
 	enum Classification implements ErrorClassification {
 
-		/** The request is too large to run: its cost, fields or result nodes. */
+		/** The request is too large to run: its depth, fields, cost or result nodes. */
 		QUERY_TOO_COMPLEX,
 		/** Too many of the caller's requests at once, or too much cost per minute. */
 		RATE_LIMITED,
@@ -57,6 +57,13 @@ final class RequestLimitsRefusal extends AbortExecutionException {
 				"The query's cost " + number(cost) + " exceeds the limit " + number(maxCost)
 						+ " (cockpit.limits.max-cost); ask for fewer items (first) or fewer fields",
 				"max-cost", maxCost, cost);
+	}
+
+	/** In graphql-java's words (its depth check's), with the setting. */
+	static RequestLimitsRefusal depth(int depth, int maxDepth) {
+		return of(Classification.QUERY_TOO_COMPLEX,
+				"maximum query depth exceeded " + depth + " > " + maxDepth + " (cockpit.graphql.max-depth)",
+				"max-depth", maxDepth, depth);
 	}
 
 	static RequestLimitsRefusal tooManyFields(int maxFields) {
