@@ -52,6 +52,11 @@ final class RequestLimitsRefusal extends AbortExecutionException {
 		return new RequestLimitsRefusal(classification, message, extensions);
 	}
 
+	/** A refusal without the request's figure. */
+	private static RequestLimitsRefusal of(Classification classification, String message, String limit, long maximum) {
+		return of(classification, message, limit, maximum, -1);
+	}
+
 	static RequestLimitsRefusal cost(long cost, long maxCost) {
 		return of(Classification.QUERY_TOO_COMPLEX,
 				"The query's cost " + number(cost) + " exceeds the limit " + number(maxCost)
@@ -71,7 +76,7 @@ final class RequestLimitsRefusal extends AbortExecutionException {
 				"The query selects more than " + number(maxFields)
 						+ " fields with its fragments expanded and its aliases counted, the limit "
 						+ "(cockpit.limits.max-fields)",
-				"max-fields", maxFields, -1);
+				"max-fields", maxFields);
 	}
 
 	static RequestLimitsRefusal resultNodes(long maxNodes) {
@@ -79,21 +84,21 @@ final class RequestLimitsRefusal extends AbortExecutionException {
 				"The result grew past " + number(maxNodes)
 						+ " fields, the limit (cockpit.limits.max-result-nodes); the request was stopped "
 						+ "and nothing is returned",
-				"max-result-nodes", maxNodes, -1);
+				"max-result-nodes", maxNodes);
 	}
 
 	static RequestLimitsRefusal timeout(Duration timeout) {
 		return of(Classification.TIMEOUT,
 				"The request ran longer than the limit of " + timeout.toMillis()
 						+ " ms (cockpit.limits.timeout) and was cancelled; nothing is returned",
-				"timeout", timeout.toMillis(), -1);
+				"timeout", timeout.toMillis());
 	}
 
 	static RequestLimitsRefusal concurrent(int maxConcurrent) {
 		RequestLimitsRefusal refusal = of(Classification.RATE_LIMITED,
 				"This caller already has " + maxConcurrent
 						+ " requests running, the limit (cockpit.limits.max-concurrent); retry after 1 s",
-				"max-concurrent", maxConcurrent, -1);
+				"max-concurrent", maxConcurrent);
 		refusal.extensions.put("retryAfter", 1L);
 		return refusal;
 	}

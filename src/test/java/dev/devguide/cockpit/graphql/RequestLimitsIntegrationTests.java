@@ -185,16 +185,11 @@ class RequestLimitsIntegrationTests {
 	void aCallersCostPerMinuteIsLimited() {
 		String user = "limits-rate-" + UUID.randomUUID();
 		assertThat(post(secondPort(), user, TREE_45).block(ANSWER)).doesNotContainKey("errors");
-		Map<String, Object> refused = post(secondPort(), user, TREE_45).block(ANSWER);
-		assertThat(refused).doesNotContainKey("data");
-		Map<String, Object> error = error(refused);
-		assertThat((String) error.get("message")).startsWith("The query's cost 55,037 exceeds the ")
-			.contains(
-					"left of this caller's limit of 100,000 per minute (cockpit.limits.cost-per-minute); retry after");
-		assertThat(extensions(error)).containsEntry("classification", "RATE_LIMITED")
-			.containsEntry("limit", "cost-per-minute")
-			.containsEntry("maximum", 100_000)
-			.containsEntry("actual", 55_037)
+		Map<String, Object> error = refusal(post(secondPort(), user, TREE_45).block(ANSWER),
+				"The query's cost 55,037 exceeds the ", "RATE_LIMITED", "cost-per-minute", 100_000);
+		assertThat((String) error.get("message")).contains(
+				"left of this caller's limit of 100,000 per minute (cockpit.limits.cost-per-minute); retry after");
+		assertThat(extensions(error)).containsEntry("actual", 55_037)
 			.hasEntrySatisfying("retryAfter", seconds -> assertThat((Integer) seconds).isBetween(1, 60));
 		// Another caller has a bucket of its own.
 		assertThat(post(secondPort(), "limits-rate-other-" + UUID.randomUUID(), TREE_45).block(ANSWER))
@@ -251,15 +246,22 @@ class RequestLimitsIntegrationTests {
 	}
 
 	private static void assertTooComplex(@org.jspecify.annotations.Nullable Map<String, Object> answer) {
+		Map<String, Object> error = refusal(answer, "The query's cost ", "QUERY_TOO_COMPLEX", "max-cost", 5_000_000);
+		assertThat((String) error.get("message")).endsWith(
+				" exceeds the limit 5,000,000 (cockpit.limits.max-cost); ask for fewer items (first) or fewer fields");
+		assertThat(extensions(error)).containsKey("actual");
+	}
+
+	/** The answer's one error, without data, for the limit; the error. */
+	private static Map<String, Object> refusal(@org.jspecify.annotations.Nullable Map<String, Object> answer,
+			String messageStart, String classification, String limit, int maximum) {
 		assertThat(answer).doesNotContainKey("data");
 		Map<String, Object> error = error(answer);
-		assertThat((String) error.get("message")).startsWith("The query's cost ")
-			.endsWith(
-					" exceeds the limit 5,000,000 (cockpit.limits.max-cost); ask for fewer items (first) or fewer fields");
-		assertThat(extensions(error)).containsEntry("classification", "QUERY_TOO_COMPLEX")
-			.containsEntry("limit", "max-cost")
-			.containsEntry("maximum", 5_000_000)
-			.containsKey("actual");
+		assertThat((String) error.get("message")).startsWith(messageStart);
+		assertThat(extensions(error)).containsEntry("classification", classification)
+			.containsEntry("limit", limit)
+			.containsEntry("maximum", maximum);
+		return error;
 	}
 
 	@SuppressWarnings("unchecked")
