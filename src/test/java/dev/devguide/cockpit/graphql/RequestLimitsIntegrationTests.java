@@ -246,9 +246,9 @@ class RequestLimitsIntegrationTests {
 	}
 
 	private static void assertTooComplex(@org.jspecify.annotations.Nullable Map<String, Object> answer) {
-		Map<String, Object> error = refusal(answer, "The query's cost ", "QUERY_TOO_COMPLEX", "max-cost", 5_000_000);
+		Map<String, Object> error = refusal(answer, "The query's cost ", "QUERY_TOO_COMPLEX", "max-cost", 25_000_000);
 		assertThat((String) error.get("message")).endsWith(
-				" exceeds the limit 5,000,000 (cockpit.limits.max-cost); ask for fewer items (first) or fewer fields");
+				" exceeds the limit 25,000,000 (cockpit.limits.max-cost); ask for fewer items (first) or fewer fields");
 		assertThat(extensions(error)).containsKey("actual");
 	}
 
