@@ -47,9 +47,9 @@ class GraphQlConfiguration {
 
 	@Bean
 	GraphQlSource graphQlSource(GraphQLSchema cockpitSchema, @Value("${cockpit.graphql.max-depth}") int maxDepth,
-			PersistedQueries persistedQueries) {
+			PersistedQueries persistedQueries, RequestLimits limits) {
 		return GraphQlSource.builder(cockpitSchema)
-			.configureGraphQl(graphQl -> graphQl.instrumentation(new CockpitInstrumentation(maxDepth))
+			.configureGraphQl(graphQl -> graphQl.instrumentation(new CockpitInstrumentation(maxDepth, limits))
 				.preparsedDocumentProvider(persistedQueries))
 			.exceptionResolvers(List.of(new ApiExceptionResolver()))
 			.subscriptionExceptionResolvers(List.of(new ApiSubscriptionExceptionResolver()))

@@ -7,6 +7,8 @@ import dev.devguide.cockpit.persistence.Migrations;
 import dev.devguide.cockpit.persistence.SchemaChanges;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
+import dev.devguide.cockpit.graphql.RequestLimitsSettings;
+import java.time.Duration;
 import java.util.Map;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.ComponentScan;
@@ -46,6 +48,8 @@ public final class SchemaContext {
 		context.registerBean(BatchLoaderRegistry.class, () -> new DefaultBatchLoaderRegistry());
 		context.registerBean(EventSettings.class, () -> new EventSettings(null, null, null));
 		context.registerBean(UsageSettings.class, () -> new UsageSettings(null, null, null));
+		context.registerBean(RequestLimitsSettings.class, () -> new RequestLimitsSettings(25_000_000, 10, 10_000,
+				250_000, Duration.ofSeconds(30), 8, 100_000_000, 4));
 		context.registerBean(SchemaChanges.class, () -> new SchemaChanges(
 				new Migrations(new DatabaseEndpoint("127.0.0.1", 9, "never_opened", "nobody", "")), true));
 		context.register(Components.class);
