@@ -205,9 +205,12 @@ public class ProjectEvents implements SmartLifecycle {
 			running.dispose();
 		}
 		tailer = null;
+		List<ProjectHub> open;
 		synchronized (hubs) {
-			hubs.values().forEach(ProjectHub::complete);
+			open = List.copyOf(hubs.values());
 		}
+		// Completing releases the hub (and so changes hubs) on this thread.
+		open.forEach(ProjectHub::complete);
 	}
 
 	@Override

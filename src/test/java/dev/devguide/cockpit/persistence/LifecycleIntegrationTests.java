@@ -51,7 +51,7 @@ class LifecycleIntegrationTests {
 	};
 
 	private static final String SUBSCRIPTION = """
-			subscription($p: ID!) { syncBufferStatusChanged(projectId: $p) { cursor newStatus } }""";
+			subscription($p: ID!, $after: String) { syncBufferStatusChanged(projectId: $p, after: $after) { cursor } }""";
 
 	private static final Path DATA_DIR = TestDataDirectory.child("lifecycle");
 
@@ -61,7 +61,8 @@ class LifecycleIntegrationTests {
 	static void start() {
 		server = new SpringApplication(CockpitApplication.class).run("--server.port=0",
 				"--cockpit.data-dir=" + DATA_DIR, "--cockpit.jwt.secret=lifecycle-secret-lifecycle-secret-lifecycle",
-				"--logging.level.root=warn", "--logging.level.org.springframework.boot.web.server=info",
+				"--logging.level.root=warn",
+				"--logging.level.org.springframework.boot.reactor.netty.GracefulShutdown=info",
 				"--logging.level.dev.devguide.cockpit.persistence=info");
 	}
 
@@ -102,12 +103,12 @@ class LifecycleIntegrationTests {
 			.accept(MediaType.TEXT_EVENT_STREAM)
 			.contentType(MediaType.APPLICATION_JSON)
 			.headers(headers -> headers.setBearerAuth(users.token("lifecycle-owner", List.of("user"))))
-			.bodyValue(Map.of("query", SUBSCRIPTION, "variables", Map.of("p", project)))
+			.bodyValue(Map.of("query", SUBSCRIPTION, "variables", Map.of("p", project, "after", "0")))
 			.retrieve()
 			.bodyToFlux(EVENT)
 			.subscribe(event -> seen.add(String.valueOf(event.event())), ended::completeExceptionally,
 					() -> ended.complete(null));
-		// An event shows the subscription is open.
+		// An event (from the start, whenever the subscription begins) shows it is open.
 		fixtures.submit(project, null, Map.of("k", "v"));
 		await().atMost(WAIT).until(() -> seen.contains("next"));
 		int before = output.getOut().length();
