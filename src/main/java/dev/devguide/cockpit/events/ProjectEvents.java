@@ -127,6 +127,9 @@ public class ProjectEvents implements SmartLifecycle {
 			synchronized (hubs) {
 				hub = hubs.computeIfAbsent(projectId, id -> new ProjectHub(id, outbox));
 				hub.retain();
+				if (tailer == null) {
+					hub.complete();
+				}
 			}
 			// usingWhen releases only what it acquired: a failed start must give its
 			// reference back itself.
@@ -189,6 +192,12 @@ public class ProjectEvents implements SmartLifecycle {
 		}), 1).subscribe();
 	}
 
+	/**
+	 * Stops following the outbox and completes every open subscription (a
+	 * graphql-transport-ws {@code complete}, the SSE stream's end), before the web
+	 * server's graceful shutdown (a later phase) waits for open requests; a subscription
+	 * begun after this completes at once.
+	 */
 	@Override
 	public void stop() {
 		Disposable running = tailer;
@@ -196,6 +205,12 @@ public class ProjectEvents implements SmartLifecycle {
 			running.dispose();
 		}
 		tailer = null;
+		List<ProjectHub> open;
+		synchronized (hubs) {
+			open = List.copyOf(hubs.values());
+		}
+		// Completing releases the hub (and so changes hubs) on this thread.
+		open.forEach(ProjectHub::complete);
 	}
 
 	@Override

@@ -96,6 +96,11 @@ final class ProjectHub {
 		}
 	}
 
+	/** Ends the announcements, and so every subscription that follows them. */
+	void complete() {
+		ticks.tryEmitComplete();
+	}
+
 	/** Newest-sequence announcements: the current one at once, then each advance. */
 	Flux<Long> ticks() {
 		return ticks.asFlux();

@@ -9,7 +9,12 @@ import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.r2dbc.spi.ValidationDepth;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
+import liquibase.Scope;
+import liquibase.UpdateSummaryOutputEnum;
+import liquibase.ui.LoggerUIService;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +38,13 @@ class DatabaseConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
 
 	@Bean(destroyMethod = "close")
-	EmbeddedDatabaseHolder embeddedDatabase(DatabaseSettings settings) {
-		return new EmbeddedDatabaseHolder(settings.embedded() ? EmbeddedMariaDb.start(settings.dataPath()) : null);
+	EmbeddedDatabaseHolder embeddedDatabase(DatabaseSettings settings, EmbeddedSettings embedded) {
+		if (!settings.embedded()) {
+			return new EmbeddedDatabaseHolder(null);
+		}
+		EmbeddedMariaDb database = EmbeddedMariaDb.start(settings.dataPath(), embedded);
+		database.supervise(embedded);
+		return new EmbeddedDatabaseHolder(database);
 	}
 
 	@Bean
@@ -45,10 +55,10 @@ class DatabaseConfiguration {
 		SchemaChanges changes = SchemaChanges.of(settings, endpoint);
 		if (settings.embedded()) {
 			// Approval is implicit here; apply also creates the ledger.
-			int applied = changes.apply();
-			if (applied > 0) {
-				log.info("Applied {} pending changesets to {}", applied, endpoint);
-			}
+			long began = System.nanoTime();
+			int applied = throughTheLogger(changes::apply);
+			log.info("Schema checked in {} ms: applied {} pending changesets to {}",
+					(System.nanoTime() - began) / 1_000_000, applied, endpoint);
 			return endpoint;
 		}
 		List<String> pending = changes.migrations().pending();
@@ -65,8 +75,28 @@ class DatabaseConfiguration {
 			throw new PendingMigrationsException(endpoint, pending, refusals);
 		}
 		log.info("Applying {} approved and rollback-verified changesets to {}", pending.size(), endpoint);
-		changes.apply();
+		throughTheLogger(changes::apply);
 		return endpoint;
+	}
+
+	/**
+	 * Runs {@code work} with Liquibase's user-interface messages ("Liquibase: Update has
+	 * been successful...") and its update summary, printed to stdout by default, sent to
+	 * its logger instead (Scope attributes are also configuration values to Liquibase).
+	 */
+	static <T> T throughTheLogger(Supplier<T> work) {
+		try {
+			Scope.ScopedRunnerWithReturn<T> runner = work::get;
+			return Scope.child(Map.of(Scope.Attr.ui.name(), new LoggerUIService(),
+					"liquibase.command.showSummaryOutput", UpdateSummaryOutputEnum.LOG,
+					"liquibase.command.update.showSummaryOutput", UpdateSummaryOutputEnum.LOG), runner);
+		}
+		catch (RuntimeException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/**
@@ -78,8 +108,12 @@ class DatabaseConfiguration {
 		return SchemaChanges.of(settings, endpoint);
 	}
 
-	@Bean(destroyMethod = "dispose")
-	ConnectionPool connectionFactory(DatabaseSettings settings, DatabaseEndpoint endpoint,
+	/**
+	 * Closed after the web server has drained (a bean is destroyed after every lifecycle
+	 * stop) and before the embedded database stops (it depends on the database).
+	 */
+	@Bean(destroyMethod = "closeLogged")
+	LoggedConnectionPool connectionFactory(DatabaseSettings settings, DatabaseEndpoint endpoint,
 			@Value("${cockpit.db.pool-size:20}") int poolSize) {
 		ConnectionFactoryOptions base = settings.embedded()
 				? ConnectionFactoryOptions.parse("r2dbc:mysql://" + endpoint.host() + ":" + endpoint.port() + "/"
@@ -92,7 +126,7 @@ class DatabaseConfiguration {
 			.option(MySqlConnectionFactoryProvider.FORCE_CONNECTION_TIME_ZONE_TO_SESSION, true)
 			.build();
 		ConnectionFactory factory = ConnectionFactories.get(options);
-		return new ConnectionPool(ConnectionPoolConfiguration.builder(factory)
+		return new LoggedConnectionPool(ConnectionPoolConfiguration.builder(factory)
 			.initialSize(Math.min(2, poolSize))
 			.maxSize(poolSize)
 			.maxIdleTime(Duration.ofMinutes(10))
@@ -118,6 +152,20 @@ class DatabaseConfiguration {
 		DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
 		definition.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
 		return TransactionalOperator.create(transactionManager, definition);
+	}
+
+	/** The pool, whose close is logged (the shutdown order is one line each). */
+	static final class LoggedConnectionPool extends ConnectionPool {
+
+		LoggedConnectionPool(ConnectionPoolConfiguration configuration) {
+			super(configuration);
+		}
+
+		void closeLogged() {
+			dispose();
+			log.info("Connection pool closed");
+		}
+
 	}
 
 	/**

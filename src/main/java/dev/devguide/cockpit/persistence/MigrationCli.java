@@ -50,7 +50,21 @@ public final class MigrationCli {
 			return 2;
 		}
 		DatabaseSettings settings = DatabaseSettings.fromEnvironment(env);
-		EmbeddedMariaDb embedded = settings.embedded() ? EmbeddedMariaDb.start(settings.dataPath()) : null;
+		EmbeddedMariaDb embedded;
+		try {
+			embedded = settings.embedded()
+					? EmbeddedMariaDb.start(settings.dataPath(), EmbeddedSettings.fromEnvironment(env)) : null;
+		}
+		catch (DataDirectoryInUseException ex) {
+			out.println("migrate: the data directory " + settings.dataPath()
+					+ " is in use by a running Cockpit server (the embedded MariaDB allows one process). Stop the"
+					+ " server first, or ask the running server: the admin API's schemaStatus query shows the same.");
+			return 1;
+		}
+		catch (TemporaryDataDirectoryException ex) {
+			out.println("migrate: " + ex.getMessage());
+			return 1;
+		}
 		try {
 			// Not embedded: an external database, whose URL is set.
 			DatabaseEndpoint endpoint = embedded != null ? embedded.endpoint() : DatabaseEndpoint

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.devguide.cockpit.support.TestDataDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -44,9 +44,6 @@ class MigrationsIntegrationTests {
 
 	private static final String SPEC_PATTERN = "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,6})?Z$";
 
-	@TempDir
-	static Path dataDir;
-
 	private static EmbeddedMariaDb server;
 
 	private static int databases;
@@ -57,7 +54,7 @@ class MigrationsIntegrationTests {
 
 	@BeforeAll
 	static void startServer() {
-		server = EmbeddedMariaDb.start(dataDir);
+		server = EmbeddedMariaDb.start(TestDataDirectory.child("migrations"));
 	}
 
 	@AfterAll

@@ -3,6 +3,7 @@ package dev.devguide.cockpit.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.devguide.cockpit.CockpitApplication;
+import dev.devguide.cockpit.support.TestDataDirectory;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -29,8 +29,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @ExtendWith(OutputCaptureExtension.class)
 class DevelopmentTokenIntegrationTests {
 
-	@TempDir
-	Path dataDir;
+	private final Path dataDir = TestDataDirectory.child("development-token");
 
 	@Test
 	void embeddedDefaultPrintsAndStoresAWorkingAdminToken(CapturedOutput output) throws IOException, ParseException {

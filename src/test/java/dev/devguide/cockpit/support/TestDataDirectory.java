@@ -54,6 +54,19 @@ public class TestDataDirectory implements EnvironmentPostProcessor {
 		return DIRECTORY;
 	}
 
+	/**
+	 * A directory of its own inside this JVM's, for a test that starts its own embedded
+	 * MariaDB (removed with this JVM's directory once the JVM has ended).
+	 */
+	public static Path child(String name) {
+		try {
+			return Files.createDirectories(DIRECTORY.resolve(name));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	private static Path create() {
 		try {
 			Files.createDirectories(ROOT);
