@@ -48,13 +48,13 @@ class EnumMigrationService {
 	}
 
 	Mono<List<EnumMigration>> list(@Nullable String status, @Nullable String riskLevel) {
-		return MigrationImpactsAccess.reader().flatMap(caller -> migrations.find(status, riskLevel).collectList());
+		return MigrationAccess.reader().flatMap(caller -> migrations.find(status, riskLevel).collectList());
 	}
 
 	Mono<EnumMigration> create(Input input) {
 		String id = UUID.randomUUID().toString();
 		return transactions.run(AuditFacts.of("enum_migration.create", TYPE, id).with("fields", input.fieldNames()),
-				caller -> MigrationImpactsAccess.persona(caller).then(Mono.defer(() -> {
+				caller -> MigrationAccess.persona(caller).then(Mono.defer(() -> {
 					List<String> tables = input.required(AFFECTED_TABLES);
 					EnumMigration created = new EnumMigration(id, input.required(CURRENT_ENUM_NAME),
 							input.required(CURRENT_ENUM_VALUES), input.required(V7_ENUM_NAME),
@@ -69,7 +69,7 @@ class EnumMigrationService {
 	/** Changes the given fields of a PROPOSED migration. */
 	Mono<EnumMigration> update(String id, Input input) {
 		return transactions.run(AuditFacts.of("enum_migration.update", TYPE, id).with("fields", input.fieldNames()),
-				caller -> MigrationImpactsAccess.persona(caller).then(locked(id)).flatMap(current -> {
+				caller -> MigrationAccess.persona(caller).then(locked(id)).flatMap(current -> {
 					if (!EnumMigration.PROPOSED.equals(current.status())) {
 						return Mono.error(ApiException.badRequest("id", "enum migration " + id + " is "
 								+ current.status() + "; only a proposed enum migration can be changed"));
@@ -98,8 +98,8 @@ class EnumMigrationService {
 	Mono<EnumMigration> move(String id, String to) {
 		AuditFacts facts = AuditFacts.of("enum_migration.move", TYPE, id).with("to", to);
 		return transactions.run(facts,
-				caller -> MigrationImpactsAccess.persona(caller)
-					.flatMap(persona -> EnumMigration.APPROVED.equals(to) ? MigrationImpactsAccess.approver(persona)
+				caller -> MigrationAccess.persona(caller)
+					.flatMap(persona -> EnumMigration.APPROVED.equals(to) ? MigrationAccess.approver(persona)
 							: Mono.just(persona))
 					.flatMap(mover -> locked(id).flatMap(current -> {
 						String from = current.status();

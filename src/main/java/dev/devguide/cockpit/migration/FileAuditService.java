@@ -70,10 +70,10 @@ class FileAuditService {
 
 	/** A page of the rows in the statuses given, newest first. */
 	Mono<Page<FileAudit>> page(Input arguments) {
-		return MigrationImpactsAccess.reader().flatMap(caller -> {
+		return MigrationAccess.reader().flatMap(caller -> {
 			String workflow = arguments.optional(WORKFLOW_STATUS_FILTER);
 			String review = arguments.optional(REVIEW_STATUS_FILTER);
-			return MigrationImpactsAccess.page(arguments, (after, limit) -> files.page(workflow, review, after, limit),
+			return MigrationAccess.page(arguments, (after, limit) -> files.page(workflow, review, after, limit),
 					FileAudit::createdAt, FileAudit::id, () -> files.count(workflow, review));
 		});
 	}
@@ -95,7 +95,7 @@ class FileAuditService {
 	/** Records the row ({@code existing} null) or changes the locked row it emits. */
 	private Mono<FileAudit> write(AuditFacts facts, String id, Input input, @Nullable Mono<FileAudit> existing) {
 		return transactions.run(facts,
-				caller -> MigrationImpactsAccess.persona(caller)
+				caller -> MigrationAccess.persona(caller)
 					.then(existing == null ? Mono.just(blank(id)) : existing)
 					.flatMap(current -> {
 						FileAudit changed = merge(current, input, existing == null);

@@ -52,7 +52,7 @@ class GlobalImpactService {
 
 	/** The impacts matching the checked filters, by severity (highest first). */
 	Mono<List<GlobalImpact>> list(Input arguments) {
-		return MigrationImpactsAccess.reader()
+		return MigrationAccess.reader()
 			.flatMap(caller -> impacts
 				.find(arguments.optional(RISK), arguments.optional(APPROVAL_STATUS), arguments.optional(WORKFLOW),
 						arguments.optional(LAYER), arguments.optional(PHASE))
@@ -62,7 +62,7 @@ class GlobalImpactService {
 	Mono<GlobalImpact> create(Input input) {
 		String id = UUID.randomUUID().toString();
 		return transactions.run(AuditFacts.of("global_impact.create", TYPE, id).with("fields", input.fieldNames()),
-				caller -> MigrationImpactsAccess.persona(caller).then(Mono.defer(() -> {
+				caller -> MigrationAccess.persona(caller).then(Mono.defer(() -> {
 					Integer phase = input.optional(PHASE_NUMBER);
 					GlobalImpact impact = new GlobalImpact(id, input.required(CHANGE_TYPE),
 							input.required(CHANGE_DETAIL), workflows(input), input.required(AFFECTED_LAYERS),
@@ -82,26 +82,23 @@ class GlobalImpactService {
 	 */
 	Mono<GlobalImpact> review(String id, Input arguments) {
 		return transactions.run(AuditFacts.of("global_impact.review", TYPE, id),
-				caller -> MigrationImpactsAccess.persona(caller)
-					.then(pending(id, "reviewGlobalImpact"))
-					.flatMap(current -> {
-						String persona = arguments.required(GlobalImpactInputs.PERSONA);
-						if (current.reviewedByPersonas().contains(persona)) {
-							return Mono.just(current);
-						}
-						List<String> reviewers = new ArrayList<>(current.reviewedByPersonas());
-						reviewers.add(persona);
-						return impacts.update(withReview(current, reviewers, current.approvalStatus()))
-							.then(impacts.findById(id));
-					}),
-				(facts, impact) -> facts.with("persona", arguments.optional(GlobalImpactInputs.PERSONA))
+				caller -> MigrationAccess.persona(caller).then(pending(id, "reviewGlobalImpact")).flatMap(current -> {
+					String persona = arguments.required(GlobalImpactInputs.PERSONA);
+					if (current.reviewedByPersonas().contains(persona)) {
+						return Mono.just(current);
+					}
+					List<String> reviewers = new ArrayList<>(current.reviewedByPersonas());
+					reviewers.add(persona);
+					return impacts.update(withReview(current, reviewers, current.approvalStatus()))
+						.then(impacts.findById(id));
+				}), (facts, impact) -> facts.with("persona", arguments.optional(GlobalImpactInputs.PERSONA))
 					.with("reviewedByPersonas", impact.reviewedByPersonas()));
 	}
 
 	/** Approves a pending impact (admins only). */
 	Mono<GlobalImpact> approve(String id) {
 		return transactions.run(AuditFacts.of("global_impact.approve", TYPE, id),
-				caller -> MigrationImpactsAccess.approver(caller)
+				caller -> MigrationAccess.approver(caller)
 					.then(pending(id, "approveGlobalImpact"))
 					.flatMap(current -> impacts
 						.update(withReview(current, current.reviewedByPersonas(), GlobalImpact.APPROVED))

@@ -31,7 +31,7 @@ class MigrationDashboardSchema implements SchemaContribution {
 		schema.query(field("migrationDashboard", required(list(required(ref("MigrationDashboardRow")))),
 				"The migration dashboard (the view v7_migration_dashboard), one row per phase by number, in one "
 						+ "statement. Admins and the migration personas."),
-				env -> MigrationImpactsAccess.reader().flatMap(caller -> dashboard.dashboard().collectList()));
+				env -> MigrationAccess.reader().flatMap(caller -> dashboard.dashboard().collectList()));
 	}
 
 	private static GraphQLObjectType row() {

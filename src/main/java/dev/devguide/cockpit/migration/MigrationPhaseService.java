@@ -14,7 +14,6 @@ import dev.devguide.cockpit.graphql.ApiException;
 import dev.devguide.cockpit.graphql.Input;
 import dev.devguide.cockpit.graphql.Selection;
 import dev.devguide.cockpit.security.Caller;
-import dev.devguide.cockpit.security.CallerContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -134,7 +133,7 @@ public class MigrationPhaseService {
 			BiFunction<AuditFacts, MigrationPhase, AuditFacts> success) {
 		AuditFacts facts = AuditFacts.of(action, TYPE, null).with("phaseNumber", numberForAudit(arguments));
 		return transactions.run(facts, caller -> Mono.defer(() -> {
-			requirePersona(caller);
+			MigrationAccess.requirePersona(caller);
 			int number = arguments.required(NUMBER);
 			return phases.lock(number)
 				.switchIfEmpty(Mono.error(() -> notFound(number)))
@@ -184,18 +183,7 @@ public class MigrationPhaseService {
 	}
 
 	private static Mono<Caller> reader() {
-		return CallerContext.current().doOnNext(MigrationPhaseService::requirePersona);
-	}
-
-	/**
-	 * Refuses (FORBIDDEN) a caller who is neither an admin nor of the migration role: the
-	 * programme is theirs to read and to write.
-	 */
-	static void requirePersona(Caller caller) {
-		if (!caller.migrationPersona()) {
-			throw ApiException
-				.forbidden("Only admins and the migration role may read or change the migration " + "programme");
-		}
+		return MigrationAccess.reader();
 	}
 
 	static ApiException notFound(int number) {

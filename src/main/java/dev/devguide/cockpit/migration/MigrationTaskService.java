@@ -80,7 +80,7 @@ public class MigrationTaskService {
 
 	/** One task by id; NOT_FOUND when there is none. */
 	public Mono<MigrationTask> get(Input arguments) {
-		return CallerContext.current().doOnNext(MigrationPhaseService::requirePersona).then(Mono.defer(() -> {
+		return CallerContext.current().doOnNext(MigrationAccess::requirePersona).then(Mono.defer(() -> {
 			String id = arguments.required(ID);
 			return tasks.findByIds(List.of(id), Selection.ALL).next().switchIfEmpty(Mono.error(() -> notFound(id)));
 		}));
@@ -198,7 +198,7 @@ public class MigrationTaskService {
 			BiFunction<AuditFacts, MigrationTask, AuditFacts> success) {
 		AuditFacts facts = AuditFacts.of(action, TYPE, id);
 		return transactions.run(facts, caller -> {
-			MigrationPhaseService.requirePersona(caller);
+			MigrationAccess.requirePersona(caller);
 			return phases.lockAll()
 				.collectList()
 				.zipWith(tasks.all().collectList(), (locked, all) -> new Locked(locked, new MigrationTaskGraph(all)))

@@ -53,11 +53,11 @@ class TestResultService {
 
 	/** A page of the results matching the checked filters, newest first. */
 	Mono<Page<TestResult>> page(Input arguments) {
-		return MigrationImpactsAccess.reader().flatMap(caller -> {
+		return MigrationAccess.reader().flatMap(caller -> {
 			TestResultRepository.Filter filter = new TestResultRepository.Filter(arguments.optional(TEST_TYPE_FILTER),
 					arguments.optional(STATUS_FILTER), arguments.optional(COMPONENT_FILTER),
 					arguments.optional(PHASE_FILTER));
-			return MigrationImpactsAccess.page(arguments, (after, limit) -> results.page(filter, after, limit),
+			return MigrationAccess.page(arguments, (after, limit) -> results.page(filter, after, limit),
 					TestResult::testedAt, TestResult::id, () -> results.count(filter));
 		});
 	}
@@ -65,7 +65,7 @@ class TestResultService {
 	Mono<TestResult> record(Input input) {
 		String id = UUID.randomUUID().toString();
 		return transactions.run(AuditFacts.of("test_result.record", TYPE, id).with("fields", input.fieldNames()),
-				caller -> MigrationImpactsAccess.persona(caller).then(Mono.defer(() -> {
+				caller -> MigrationAccess.persona(caller).then(Mono.defer(() -> {
 					Integer phase = input.optional(PHASE_NUMBER);
 					TestResult result = new TestResult(id, input.required(TEST_TYPE), input.required(COMPONENT_TESTED),
 							input.optional(V7_FILE_PATH), input.required(TEST_STATUS), input.optional(ERROR_DETAILS),

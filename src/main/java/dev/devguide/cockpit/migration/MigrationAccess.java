@@ -17,24 +17,34 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Who may read and write enum migrations, global impacts, test results, the file audit
- * and the dashboard: admins and the {@code migration} personas read and write; approvals
- * are admins' (the Architect).
+ * Who may read and write the migration programme (phases, tasks, enum migrations, global
+ * impacts, test results, the file audit and the dashboard): admins and the
+ * {@code migration} personas read and write; approvals are admins' (the Architect).
  */
-final class MigrationImpactsAccess {
+final class MigrationAccess {
 
-	private MigrationImpactsAccess() {
+	private MigrationAccess() {
 	}
 
 	/** The caller, if it may read the programme; else FORBIDDEN. */
 	static Mono<Caller> reader() {
-		return CallerContext.current().flatMap(MigrationImpactsAccess::persona);
+		return CallerContext.current().flatMap(MigrationAccess::persona);
 	}
 
 	/** {@code caller}, if an admin or a migration persona; else FORBIDDEN. */
 	static Mono<Caller> persona(Caller caller) {
-		return caller.migrationPersona() ? Mono.just(caller)
-				: Mono.error(ApiException.forbidden("Only admins and the migration personas may do this"));
+		return Mono.fromCallable(() -> {
+			requirePersona(caller);
+			return caller;
+		});
+	}
+
+	/** Refuses (FORBIDDEN) a caller who is neither an admin nor of the migration role. */
+	static void requirePersona(Caller caller) {
+		if (!caller.migrationPersona()) {
+			throw ApiException
+				.forbidden("Only admins and the migration role may read or change the migration programme");
+		}
 	}
 
 	/** {@code caller}, if an admin; else FORBIDDEN. */
