@@ -37,6 +37,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -99,11 +100,13 @@ class FileAuditService {
 					.then(existing == null ? Mono.just(blank(id)) : existing)
 					.flatMap(current -> {
 						FileAudit changed = merge(current, input, existing == null);
+						ApiException taken = ApiException.badRequest(input.path(FILE_PATH),
+								"another file audit row has the path " + changed.filePath());
+						// the check reads what is committed; a write racing it meets the
+						// unique key
 						return files.pathTaken(changed.filePath(), id)
-							.flatMap(taken -> taken
-									? Mono.error(ApiException.badRequest(input.path(FILE_PATH),
-											"another file audit row has the path " + changed.filePath()))
-									: files.save(changed, existing == null))
+							.flatMap(exists -> exists ? Mono.error(taken) : files.save(changed, existing == null))
+							.onErrorMap(DuplicateKeyException.class, ex -> taken)
 							.then(Mono.defer(() -> checkName(caller, changed)))
 							.flatMap(outcome -> files.findById(id).map(row -> new Written(row, outcome)));
 					}),

@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.springframework.graphql.test.tester.GraphQlTester;
 
 /**
  * The file audit through the API: the V7 name checked by the seeded naming standard (a
@@ -85,6 +88,27 @@ class FileAuditIntegrationTests extends MigrationImpactsTestBase {
 			.containsExactly("RESOLVED", "RESOLVED");
 		assertThat(api.audit(id)).containsExactly("file_audit.record success", "file_audit.update success",
 				"file_audit.update success", "file_audit.update success", "file_audit.update success");
+	}
+
+	/**
+	 * Two records of one new path at once: whichever runs second meets either the check
+	 * (the first has committed) or the unique key (it has not): one row, and the other
+	 * request the same BAD_REQUEST naming the path either way.
+	 */
+	@Test
+	void twoRecordsOfOnePathAtOnceStoreOneAndRefuseTheOther() {
+		Map<String, Object> variables = Map.of("input", Map.of("filePath", "src/raced.py"));
+		List<CompletableFuture<GraphQlTester.Response>> calls = IntStream.range(0, 2)
+			.mapToObj(i -> CompletableFuture.supplyAsync(() -> api.call(api.persona, RECORD, variables)))
+			.toList();
+		List<String> outcomes = new ArrayList<>();
+		calls.forEach(call -> call.join()
+			.errors()
+			.satisfy(errors -> outcomes.add(errors.isEmpty() ? "stored" : errors.get(0).getErrorType() + " "
+					+ errors.get(0).getExtensions().get("field") + ": " + errors.get(0).getMessage())));
+		assertThat(outcomes).containsExactlyInAnyOrder("stored",
+				"BAD_REQUEST input.filePath: input.filePath: another file audit row has the path src/raced.py");
+		assertThat(page(Map.of("first", 100)).get("totalCount")).isEqualTo(1);
 	}
 
 	@Test
