@@ -78,9 +78,17 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 	 */
 	public static EmbeddedMariaDb start(Path dataDir, EmbeddedSettings settings) {
 		try {
-			refuseTemporary(dataDir);
 			Files.createDirectories(dataDir);
+			// in use first: a running server's directory is reported as such, wherever it
+			// is
 			FileChannel lock = lock(dataDir);
+			try {
+				refuseTemporary(dataDir);
+			}
+			catch (RuntimeException | IOException ex) {
+				lock.close();
+				throw ex;
+			}
 			int port = freePort();
 			DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
 				.setPort(port)

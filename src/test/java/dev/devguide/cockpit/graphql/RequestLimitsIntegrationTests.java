@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,8 +38,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * The limits of {@link RequestLimits} through the real server: the two requests of issue
  * 11 refused before any SQL runs while another user's queries go on (default limits); the
- * per-caller concurrency limit on an instance of its own; the result-node cap, the cost
- * per minute and the timeout on a second instance with small limits.
+ * per-caller concurrency limit, the result-node cap, the cost per minute and the timeout
+ * on a second instance with small limits.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -52,7 +53,7 @@ class RequestLimitsIntegrationTests {
 	/** The second instance's limits; its timeout leaves the other tests ample time. */
 	private static final String[] SMALL_LIMITS = { "--cockpit.limits.max-cost=100000",
 			"--cockpit.limits.cost-per-minute=100000", "--cockpit.limits.max-result-nodes=300",
-			"--cockpit.limits.timeout=5s" };
+			"--cockpit.limits.timeout=10s", "--cockpit.limits.max-concurrent=4" };
 
 	/** Cost 55,037 (QueryCost): over half the second instance's cost per minute. */
 	private static final String TREE_45 = "{ projects(first: 45) { edges { node { id profiles { id dashboards { id "
@@ -151,17 +152,17 @@ class RequestLimitsIntegrationTests {
 		String user = "limits-busy-" + UUID.randomUUID();
 		new SeededHierarchy(db).projects(user, 1);
 		String query = "{ projects { edges { node { profiles { id } } } } }";
-		try (SecondInstance busy = SecondInstance.start(database, secret, "--cockpit.limits.max-concurrent=4");
-				TableLock lock = TableLock.write(connections, "profiles")) {
-			RequestLimits busyLimits = busy.bean(RequestLimits.class);
+		int port = secondPort();
+		RequestLimits busyLimits = Objects.requireNonNull(second).bean(RequestLimits.class);
+		try (TableLock lock = TableLock.write(connections, "profiles")) {
 			List<Mono<Map<String, Object>>> held = Flux.range(0, 4)
-				.map(i -> post(busy.port(), user, query).cache())
+				.map(i -> post(port, user, query).cache())
 				.collectList()
 				.block(ANSWER);
 			assertThat(held).isNotNull();
 			held.forEach(answer -> answer.subscribe());
 			await().atMost(ANSWER).until(() -> busyLimits.running(user) == 4);
-			Map<String, Object> refused = post(busy.port(), user, query).block(ANSWER);
+			Map<String, Object> refused = post(port, user, query).block(ANSWER);
 			assertThat(error(refused)).containsEntry("message",
 					"This caller already has 4 requests running, the limit (cockpit.limits.max-concurrent); retry after 1 s")
 				.extractingByKey("extensions")
@@ -206,17 +207,18 @@ class RequestLimitsIntegrationTests {
 		new SeededHierarchy(db).projects(user, 1);
 		int port = secondPort();
 		try (TableLock lock = TableLock.write(connections, "profiles")) {
-			// The profiles wait for the lock, held until the answer is in: the timeout (5
+			// The profiles wait for the lock, held until the answer is in: the timeout
+			// (10
 			// s) ends the request.
 			Map<String, Object> answer = post(port, user, "{ projects { edges { node { profiles { id } } } } }")
 				.block(ANSWER);
 			assertThat(answer).doesNotContainKey("data");
 			assertThat(error(answer))
 				.containsEntry("message",
-						"The request ran longer than the limit of 5000 ms (cockpit.limits.timeout) and was cancelled; "
+						"The request ran longer than the limit of 10000 ms (cockpit.limits.timeout) and was cancelled; "
 								+ "nothing is returned")
 				.extractingByKey("extensions")
-				.isEqualTo(Map.of("classification", "TIMEOUT", "limit", "timeout", "maximum", 5000));
+				.isEqualTo(Map.of("classification", "TIMEOUT", "limit", "timeout", "maximum", 10000));
 		}
 	}
 
