@@ -39,11 +39,11 @@ class GlobalImpactService {
 
 	private final GlobalImpactRepository impacts;
 
-	private final MigrationDashboardRepository phases;
+	private final MigrationPhaseRepository phases;
 
 	private final AuditedTransactions transactions;
 
-	GlobalImpactService(GlobalImpactRepository impacts, MigrationDashboardRepository phases,
+	GlobalImpactService(GlobalImpactRepository impacts, MigrationPhaseRepository phases,
 			AuditedTransactions transactions) {
 		this.impacts = impacts;
 		this.phases = phases;
@@ -69,7 +69,7 @@ class GlobalImpactService {
 							input.required(IMPACT_DESCRIPTION), input.required(RISK_ASSESSMENT),
 							input.optional(MITIGATION_STRATEGY), List.of(), GlobalImpact.PENDING,
 							input.optional(IMPLEMENTATION_NOTES), phase, null, null);
-					return phases.requirePhase(phase, input.path(PHASE_NUMBER))
+					return phases.requireExists(phase, input.path(PHASE_NUMBER))
 						.then(impacts.insert(impact))
 						.then(impacts.findById(id));
 				})), (facts, impact) -> facts.with("riskAssessment", impact.riskAssessment())

@@ -5,17 +5,13 @@ import static dev.devguide.cockpit.persistence.Rows.longValue;
 import static dev.devguide.cockpit.persistence.Rows.string;
 import static dev.devguide.cockpit.persistence.Rows.stringOrNull;
 
-import dev.devguide.cockpit.graphql.ApiException;
 import io.r2dbc.spi.Readable;
-import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
- * Reads the view {@code v7_migration_dashboard} (one statement for every phase), and
- * checks that a phase an impact or test result names exists.
+ * Reads the view {@code v7_migration_dashboard} (one statement for every phase).
  */
 @Repository
 class MigrationDashboardRepository {
@@ -32,22 +28,6 @@ class MigrationDashboardRepository {
 				SELECT phase_number, phase_name, phase_status, lead_persona, total_tasks, completed_tasks,
 				       migrated_files, enum_migrations, highest_risk
 				FROM v7_migration_dashboard ORDER BY phase_number""").map(MigrationDashboardRepository::map).all();
-	}
-
-	/**
-	 * Nothing when {@code phase} is null or a phase of that number exists; else a
-	 * BAD_REQUEST naming {@code path}.
-	 */
-	Mono<Void> requirePhase(@Nullable Integer phase, String path) {
-		if (phase == null) {
-			return Mono.empty();
-		}
-		return db.sql("SELECT COUNT(*) AS n FROM v7_migration_workflow WHERE phase_number = :phase")
-			.bind("phase", phase)
-			.map(row -> longValue(row, "n"))
-			.one()
-			.flatMap(found -> found > 0 ? Mono.<Void>empty()
-					: Mono.error(ApiException.badRequest(path, "there is no phase " + phase)));
 	}
 
 	private static MigrationDashboard map(Readable row) {

@@ -4,6 +4,7 @@ import static dev.devguide.cockpit.persistence.Rows.instantOrNull;
 import static dev.devguide.cockpit.persistence.Rows.string;
 import static dev.devguide.cockpit.persistence.Rows.stringOrNull;
 
+import dev.devguide.cockpit.graphql.ApiException;
 import dev.devguide.cockpit.graphql.Selection;
 import dev.devguide.cockpit.persistence.JsonColumns;
 import dev.devguide.cockpit.persistence.Rows;
@@ -50,6 +51,19 @@ class MigrationPhaseRepository {
 			.bind("numbers", numbers)
 			.map(this::read)
 			.all();
+	}
+
+	/**
+	 * Nothing when {@code phase} is null or a phase of that number exists; else a
+	 * BAD_REQUEST naming {@code path} (an impact's or test result's phase).
+	 */
+	Mono<Void> requireExists(@Nullable Integer phase, String path) {
+		if (phase == null) {
+			return Mono.empty();
+		}
+		return findByNumbers(List.of(phase), Selection.ALL).hasElements()
+			.flatMap(found -> found ? Mono.<Void>empty()
+					: Mono.error(ApiException.badRequest(path, "there is no phase " + phase)));
 	}
 
 	/** The phase, locked until the transaction ends; empty when there is none. */

@@ -57,7 +57,7 @@ public class MigrationPhaseService {
 
 	/** Every phase, by number (admins and the migration role). */
 	public Mono<List<MigrationPhase>> all() {
-		return reader().then(phases.all().collectList());
+		return MigrationAccess.reader().then(phases.all().collectList());
 	}
 
 	/** One phase by number; NOT_FOUND when there is none. */
@@ -68,7 +68,7 @@ public class MigrationPhaseService {
 	 * batch each.
 	 */
 	public Mono<MigrationPhase> get(Input arguments, Function<Integer, CompletableFuture<MigrationPhase>> load) {
-		return reader().then(Mono.defer(() -> {
+		return MigrationAccess.reader().then(Mono.defer(() -> {
 			int number = arguments.required(NUMBER);
 			return Mono.fromFuture(load.apply(number)).switchIfEmpty(Mono.error(() -> notFound(number)));
 		}));
@@ -180,10 +180,6 @@ public class MigrationPhaseService {
 
 	private Instant now() {
 		return clock.instant().truncatedTo(ChronoUnit.MICROS);
-	}
-
-	private static Mono<Caller> reader() {
-		return MigrationAccess.reader();
 	}
 
 	static ApiException notFound(int number) {

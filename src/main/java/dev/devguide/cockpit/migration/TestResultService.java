@@ -40,12 +40,11 @@ class TestResultService {
 
 	private final TestResultRepository results;
 
-	private final MigrationDashboardRepository phases;
+	private final MigrationPhaseRepository phases;
 
 	private final AuditedTransactions transactions;
 
-	TestResultService(TestResultRepository results, MigrationDashboardRepository phases,
-			AuditedTransactions transactions) {
+	TestResultService(TestResultRepository results, MigrationPhaseRepository phases, AuditedTransactions transactions) {
 		this.results = results;
 		this.phases = phases;
 		this.transactions = transactions;
@@ -72,7 +71,7 @@ class TestResultService {
 							input.optional(PERFORMANCE_METRICS), input.optional(BACKWARDS_COMPATIBLE),
 							testedBy(caller, input), input.optional(TESTED_AT), input.orElse(RETEST_REQUIRED, false),
 							input.optional(NOTES), phase);
-					return phases.requirePhase(phase, input.path(PHASE_NUMBER))
+					return phases.requireExists(phase, input.path(PHASE_NUMBER))
 						.then(results.insert(result))
 						.then(results.findById(id));
 				})), (facts, result) -> facts.with("testStatus", result.testStatus())
